@@ -1,0 +1,5 @@
+// The one translation unit nvcc compiles into kernels.fatbin: every family file, in one module.
+// Each kernel is extern "C" and named <family>_<op>, the same stem as its Java API method.
+#include "common.cuh"
+#include "convert.cu"
+#include "fill.cu"

@@ -1,0 +1,16 @@
+package io.jimagecuda;
+
+/** A backend was asked for explicitly but cannot run here; the message says why and what to do. */
+public class BackendUnavailableException extends JImageCudaException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception with the reason. */
+  public BackendUnavailableException(String message) {
+    super(message);
+  }
+
+  /** Creates the exception with the reason and its cause. */
+  public BackendUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,85 @@
+package io.jimagecuda;
+
+
+/**
+ * Every setting of the library, read from a system property or else an environment variable. Read when
+ * first needed; set properties before the first image is created.
+ *
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>property</th><th>environment</th><th>meaning</th></tr>
+ * <tr><td>{@code jimagecuda.backend}</td><td>{@code JIMAGECUDA_BACKEND}</td>
+ *     <td>{@code cpu} or {@code cuda}: the default backend; unset = CUDA when available, else CPU</td></tr>
+ * <tr><td>{@code jimagecuda.cpu.threads}</td><td>{@code JIMAGECUDA_CPU_THREADS}</td>
+ *     <td>threads of the CPU backend; default: available processors</td></tr>
+ * <tr><td>{@code jimagecuda.cuda.device}</td><td>{@code JIMAGECUDA_CUDA_DEVICE}</td>
+ *     <td>CUDA device ordinal; default 0</td></tr>
+ * <tr><td>{@code jimagecuda.cuda.library}</td><td>{@code JIMAGECUDA_CUDA_LIBRARY}</td>
+ *     <td>path or name of the driver library; default {@code libcuda.so.1}</td></tr>
+ * <tr><td>{@code jimagecuda.debug}</td><td>{@code JIMAGECUDA_DEBUG}</td>
+ *     <td>{@code true}: log backend selection and library loading to stderr</td></tr>
+ * </table>
+ */
+public final class Config {
+  private Config() {
+  }
+
+  /** The requested default backend, or {@code null} when unset (automatic choice). */
+  public static BackendKind requestedBackend() {
+    String v = value("jimagecuda.backend", "JIMAGECUDA_BACKEND");
+    return v == null || v.isBlank() ? null : BackendKind.parse(v);
+  }
+
+  /** Threads of the CPU backend (at least 1). */
+  public static int cpuThreads() {
+    String v = value("jimagecuda.cpu.threads", "JIMAGECUDA_CPU_THREADS");
+    if (v == null || v.isBlank()) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      return Math.max(1, Integer.parseInt(v.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("jimagecuda.cpu.threads must be an integer, got '" + v + "'");
+    }
+  }
+
+  /** The CUDA device ordinal to use. */
+  public static int cudaDevice() {
+    String v = value("jimagecuda.cuda.device", "JIMAGECUDA_CUDA_DEVICE");
+    if (v == null || v.isBlank()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("jimagecuda.cuda.device must be an integer, got '" + v + "'");
+    }
+  }
+
+  /** The driver library to load. */
+  public static String cudaLibrary() {
+    String v = value("jimagecuda.cuda.library", "JIMAGECUDA_CUDA_LIBRARY");
+    return v == null || v.isBlank() ? "libcuda.so.1" : v.trim();
+  }
+
+  /** Whether debug logging is on. */
+  public static boolean debug() {
+    String v = value("jimagecuda.debug", "JIMAGECUDA_DEBUG");
+    return v != null && (v.equalsIgnoreCase("true") || v.equals("1"));
+  }
+
+  /** Prints {@code message} to stderr when {@link #debug()} is on. */
+  public static void log(String message) {
+    if (debug()) {
+      System.err.println("[jimagecuda] " + message);
+    }
+  }
+
+  private static String value(String property, String env) {
+    String v = System.getProperty(property);
+    if (v == null) {
+      v = System.getenv(env);
+    }
+    return v;
+  }
+}

@@ -1,0 +1,37 @@
+package io.jimagecuda;
+
+import java.util.Locale;
+
+/** Direction of {@link Fill#gradient}: where colour 1 turns into colour 2. */
+public enum GradientDirection {
+  /** Left (colour 1) to right (colour 2). */
+  HORIZONTAL,
+  /** Top to bottom. */
+  VERTICAL,
+  /** Top-left to bottom-right. */
+  DIAGONAL,
+  /** Centre to the corners (elliptical on non-square images). */
+  RADIAL;
+
+  /**
+   * Parses the reference's names {@code horizontal}, {@code vertical}, {@code diagonal}, {@code radial}.
+   *
+   * @throws IllegalArgumentException "Invalid direction" for any other value
+   */
+  public static GradientDirection parse(String name) {
+    if (name != null) {
+      for (GradientDirection d : values()) {
+        if (d.id().equals(name)) {
+          return d;
+        }
+      }
+    }
+    throw new IllegalArgumentException("Invalid direction '" + name
+        + "': expected horizontal, vertical, diagonal or radial");
+  }
+
+  /** The lower-case name used in recipes. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

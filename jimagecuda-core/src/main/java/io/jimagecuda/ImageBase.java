@@ -1,0 +1,133 @@
+package io.jimagecuda;
+
+import io.jimagecuda.internal.Check;
+import io.jimagecuda.internal.backend.Backend;
+import io.jimagecuda.internal.backend.Backends;
+import io.jimagecuda.internal.backend.PixelFormat;
+import io.jimagecuda.internal.backend.Storage;
+import java.lang.ref.Cleaner;
+
+/**
+ * What {@link Image} and {@link ImageU8} share: pixels in backend memory, a fixed capacity and a mutable
+ * logical size.
+ *
+ * <p><b>Capacity versus logical size.</b> An image is created with {@code width × height} pixels of
+ * capacity. {@link #resize(int, int)} changes the logical size to any shape whose pixel count fits; it
+ * never touches the pixels, which are re-interpreted at the new row length (rows are packed at the
+ * logical width). Operations always use the current logical size. This lets one buffer serve frames of
+ * varying sizes without reallocating.
+ *
+ * <p><b>Release.</b> Call {@link #free()} or use try-with-resources: device memory is scarce and the
+ * garbage collector does not see it. A {@link Cleaner} frees images that become unreachable, but only
+ * as a safety net, at a time of the collector's choosing. After {@code free()} the size stays readable;
+ * any operation on the image throws {@link IllegalStateException}.
+ *
+ * <p><b>Threads.</b> Different images may be used from different threads. One image must not be used
+ * by two threads at once.
+ */
+public abstract sealed class ImageBase implements AutoCloseable permits Image, ImageU8 {
+  /** Largest width or height an image may have. */
+  public static final int MAX_SIDE = 32768;
+
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  private final Backend backend;
+  private final Storage storage;
+  private final long capacity;
+  private final Cleaner.Cleanable cleanable;
+  private int width;
+  private int height;
+  private volatile boolean freed;
+
+  ImageBase(int width, int height, BackendKind kind, PixelFormat format) {
+    Check.creationSize(width, height);
+    this.backend = Backends.get(kind);
+    this.width = width;
+    this.height = height;
+    this.capacity = (long) width * height;
+    this.storage = backend.allocate(format, capacity);
+    Storage s = storage;
+    this.cleanable = CLEANER.register(this, s::free);
+  }
+
+  /** The logical width in pixels. */
+  public final int width() {
+    return width;
+  }
+
+  /** The logical height in pixels. */
+  public final int height() {
+    return height;
+  }
+
+  /** The number of pixels the image was created with; {@code width() * height()} never exceeds it. */
+  public final long capacity() {
+    return capacity;
+  }
+
+  /** The logical pixel count {@code width() * height()}. */
+  public final long pixels() {
+    return (long) width * height;
+  }
+
+  /** Bytes per pixel: 16 for {@link Image}, 4 for {@link ImageU8}. */
+  public abstract int bytesPerPixel();
+
+  /** Bytes of the logical area: {@code width() * height() * bytesPerPixel()}. */
+  public final long byteSize() {
+    return (long) width * height * bytesPerPixel();
+  }
+
+  /** The backend whose memory holds the pixels. */
+  public final BackendKind backend() {
+    return backend.kind();
+  }
+
+  /**
+   * Sets the logical size. Pixels are not moved: the existing data is read at the new row length.
+   * Works on a freed image (pure bookkeeping).
+   *
+   * @throws IllegalArgumentException if a side is not in 1..32768 ("must be positive" for ≤ 0)
+   * @throws CapacityExceededException if {@code width * height > capacity()} ("exceed buffer capacity")
+   */
+  public final void resize(int width, int height) {
+    Check.resize(this, width, height);
+    this.width = width;
+    this.height = height;
+  }
+
+  /** Whether {@link #free()} has been called. */
+  public final boolean isFreed() {
+    return freed;
+  }
+
+  /** Releases the pixel memory. Calling it again does nothing. Operations issued before stay valid. */
+  public final void free() {
+    if (!freed) {
+      freed = true;
+      cleanable.clean();
+    }
+  }
+
+  /** Same as {@link #free()}. */
+  @Override
+  public final void close() {
+    free();
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%s(%dx%d, capacity %d px, %s%s)", getClass().getSimpleName(), width, height,
+        capacity, backend.kind().id(), freed ? ", freed" : "");
+  }
+
+  // ---- package-private access for the family facades (Fill, IO, ...) ----
+
+  final Storage storage() {
+    return storage;
+  }
+
+  final Backend backendImpl() {
+    return backend;
+  }
+}

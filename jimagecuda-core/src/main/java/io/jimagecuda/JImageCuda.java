@@ -1,0 +1,53 @@
+package io.jimagecuda;
+
+import io.jimagecuda.internal.backend.Backends;
+
+/**
+ * Library-wide entry points: which backend is used, why, and synchronisation.
+ *
+ * <p><b>Execution model.</b> Each backend runs operations in the order they are issued, from any
+ * thread. The CUDA backend enqueues every kernel, copy, allocation and free on one non-blocking stream
+ * of the device's primary context and returns without waiting; results become visible to the host when
+ * a download returns (downloads wait for all earlier work) or after {@link #synchronize()}. There is no
+ * device-wide synchronise per operation. Errors of asynchronous work surface at the next synchronising
+ * call. The CPU backend computes before returning, using a pool of threads for large images.
+ */
+public final class JImageCuda {
+  private JImageCuda() {
+  }
+
+  /**
+   * The backend new images use when none is named: {@code jimagecuda.backend} /
+   * {@code JIMAGECUDA_BACKEND} if set, else CUDA when available, else CPU.
+   *
+   * @throws BackendUnavailableException if CUDA was requested but cannot run here
+   */
+  public static BackendKind defaultBackend() {
+    return Backends.defaultKind();
+  }
+
+  /** Whether the CUDA backend can run here (driver, device and kernels present). Never throws. */
+  public static boolean isCudaAvailable() {
+    return Backends.cudaAvailable();
+  }
+
+  /** Why the CUDA backend is or is not used, in one sentence for people. */
+  public static String cudaStatus() {
+    return Backends.cudaStatus();
+  }
+
+  /** A one-line description of a backend (device, memory, driver, or CPU threads). */
+  public static String describe(BackendKind kind) {
+    return Backends.get(kind).describe();
+  }
+
+  /** Waits until every operation issued to {@code kind} has finished; reports deferred device errors. */
+  public static void synchronize(BackendKind kind) {
+    Backends.get(kind).synchronize();
+  }
+
+  /** Waits for the default backend; see {@link #synchronize(BackendKind)}. */
+  public static void synchronize() {
+    synchronize(defaultBackend());
+  }
+}

@@ -1,0 +1,39 @@
+package io.jimagecuda;
+
+/**
+ * A colour as four straight (non-premultiplied) float channels, nominally 0..1.
+ *
+ * <p>Values are stored verbatim: fills write them unclamped, so out-of-range or NaN channels are
+ * passed on as given. Use {@link #of(float...)} to build one from an array of exactly four values.
+ */
+public record Rgba(float r, float g, float b, float a) {
+  /** Opaque black {@code (0, 0, 0, 1)}. */
+  public static final Rgba BLACK = new Rgba(0, 0, 0, 1);
+  /** Opaque white {@code (1, 1, 1, 1)}. */
+  public static final Rgba WHITE = new Rgba(1, 1, 1, 1);
+  /** Transparent black {@code (0, 0, 0, 0)}. */
+  public static final Rgba TRANSPARENT = new Rgba(0, 0, 0, 0);
+
+  /**
+   * Returns the colour {@code (c[0], c[1], c[2], c[3])}.
+   *
+   * @throws IllegalArgumentException if {@code c} does not hold exactly four values
+   */
+  public static Rgba of(float... c) {
+    if (c == null || c.length != 4) {
+      throw new IllegalArgumentException(
+          "A colour needs exactly 4 values (r, g, b, a), got " + (c == null ? "null" : c.length));
+    }
+    return new Rgba(c[0], c[1], c[2], c[3]);
+  }
+
+  /** Returns an opaque colour {@code (r, g, b, 1)}. */
+  public static Rgba rgb(float r, float g, float b) {
+    return new Rgba(r, g, b, 1);
+  }
+
+  /** Returns the channels as a new array {@code {r, g, b, a}}. */
+  public float[] toArray() {
+    return new float[] {r, g, b, a};
+  }
+}

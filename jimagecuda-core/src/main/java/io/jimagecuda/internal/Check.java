@@ -1,0 +1,144 @@
+package io.jimagecuda.internal;
+
+import io.jimagecuda.CapacityExceededException;
+import io.jimagecuda.ImageBase;
+import io.jimagecuda.Rgba;
+
+/**
+ * Argument validation for the API layer; the one place where checks live. Messages name the operation,
+ * the parameter, the value and what is allowed, and keep the reference's fragments ("must be positive",
+ * "exceed buffer capacity", "Expected n bytes", "non-negative").
+ */
+public final class Check {
+  private Check() {
+  }
+
+  /** Width and height of a new image: each in 1..32768. */
+  public static void creationSize(int width, int height) {
+    side("width", width);
+    side("height", height);
+  }
+
+  private static void side(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("Image " + name + " must be positive, got " + value);
+    }
+    if (value > ImageBase.MAX_SIDE) {
+      throw new IllegalArgumentException("Image " + name + " " + value + " is too large: at most "
+          + ImageBase.MAX_SIDE);
+    }
+  }
+
+  /** A new logical size for {@code img}: sides in 1..32768 and a pixel count within capacity. */
+  public static void resize(ImageBase img, int width, int height) {
+    creationSize(width, height);
+    long need = (long) width * height;
+    if (need > img.capacity()) {
+      throw new CapacityExceededException(String.format(
+          "%dx%d (%d px) would exceed buffer capacity of %d px (%s)", width, height, need, img.capacity(),
+          img));
+    }
+  }
+
+  /**
+   * Resizes {@code dst} for an operation's result.
+   *
+   * @throws CapacityExceededException naming the operation and the parameter
+   */
+  public static void resizeFor(String op, String param, ImageBase dst, int width, int height) {
+    usable(op, param, dst);
+    long need = (long) width * height;
+    if (need > dst.capacity()) {
+      throw new CapacityExceededException(String.format(
+          "%s: %s needs %dx%d (%d px), which would exceed buffer capacity of %d px", op, param, width,
+          height, need, dst.capacity()));
+    }
+    dst.resize(width, height);
+  }
+
+  /** {@code img} is not null and not freed. */
+  public static void usable(String op, String param, ImageBase img) {
+    if (img == null) {
+      throw new NullPointerException(op + ": " + param + " is null");
+    }
+    if (img.isFreed()) {
+      throw new IllegalStateException(op + ": " + param + " has been freed or is invalid (" + img + ")");
+    }
+  }
+
+  /** Every image is usable and all live on the same backend as the first. */
+  public static void sameBackend(String op, String[] params, ImageBase... imgs) {
+    for (int i = 0; i < imgs.length; i++) {
+      usable(op, params[i], imgs[i]);
+    }
+    for (int i = 1; i < imgs.length; i++) {
+      if (imgs[i].backend() != imgs[0].backend()) {
+        throw new IllegalArgumentException(String.format(
+            "%s: %s is on the %s backend but %s is on the %s backend; images of different backends "
+                + "cannot be mixed (copy through the host with IO.download/IO.upload)",
+            op, params[i], imgs[i].backend().id(), params[0], imgs[0].backend().id()));
+      }
+    }
+  }
+
+  /** {@code img} and {@code other} must not be the same object. */
+  public static void notAliased(String op, String p1, ImageBase a, String p2, ImageBase b) {
+    if (a == b) {
+      throw new IllegalArgumentException(op + ": " + p1 + " and " + p2
+          + " must be different images (the operation would read pixels it already overwrote)");
+    }
+  }
+
+  /** {@code value > 0}. */
+  public static void positive(String op, String param, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(op + ": " + param + " must be positive, got " + value);
+    }
+  }
+
+  /** {@code value >= 0}. */
+  public static void nonNegative(String op, String param, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(op + ": " + param + " must be non-negative, got " + value);
+    }
+  }
+
+  /** {@code value} is finite (not NaN, not infinite). */
+  public static void finite(String op, String param, float value) {
+    if (!Float.isFinite(value)) {
+      throw new IllegalArgumentException(op + ": " + param + " must be a finite number, got " + value);
+    }
+  }
+
+  /** {@code min <= value <= max}. */
+  public static void range(String op, String param, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          op + ": " + param + " must be in " + min + ".." + max + ", got " + value);
+    }
+  }
+
+  /** A colour argument is present. */
+  public static Rgba color(String op, String param, Rgba c) {
+    if (c == null) {
+      throw new NullPointerException(op + ": " + param + " is null");
+    }
+    return c;
+  }
+
+  /** An enum or object argument is present. */
+  public static <T> T notNull(String op, String param, T value) {
+    if (value == null) {
+      throw new NullPointerException(op + ": " + param + " is null");
+    }
+    return value;
+  }
+
+  /** A host array or buffer holds exactly {@code expected} elements. */
+  public static void length(String op, String param, long expected, long actual, String unit) {
+    if (expected != actual) {
+      throw new IllegalArgumentException(String.format("%s: Expected %d %s, got %d (%s)", op, expected, unit,
+          actual, param));
+    }
+  }
+}
