@@ -23,4 +23,4 @@ for m in jimagecuda-*/; do
 done
 out=${OUT:-/tmp}
 java -jar "${KIT:-.device}/junit-console.jar" execute --disable-banner --details=tree --disable-ansi-colors \
-  -cp "${cp#:}" --include-tag gpu --scan-classpath "${scan[@]}" "$@" 2>&1 | tee "$out/gpu-tests.txt"
+  -cp "${cp#:}" --include-tag gpu --scan-classpath "$(IFS=:; echo "${scan[*]}")" "$@" 2>&1 | tee "$out/gpu-tests.txt"
