@@ -2,7 +2,7 @@
 # Runs every @Tag("gpu") test of the built modules with JUnit's console launcher. Meant for the GPU
 # machine, inside `.device/remote` (which puts java and `junit` on PATH); see README "GPU machine".
 # Build here first:  ./mvnw -q -DskipTests package dependency:copy-dependencies -DincludeScope=test
-# Usage: dev/gpu-tests.sh [extra junit options]   (summary and tree also written to $OUT/gpu-tests.txt)
+# Usage: dev/gpu-tests.sh [junit selectors, default: scan all]   (summary and tree also written to $OUT/gpu-tests.txt)
 # GPU_TESTS_ROOT=DIR runs the modules built under DIR instead (e.g. a staged copy of another worktree).
 set -uo pipefail
 cd "${GPU_TESTS_ROOT:-$(dirname "$0")/..}"
@@ -23,5 +23,7 @@ for m in jimagecuda-*/; do
   fi
 done
 out=${OUT:-/tmp}
+# Without arguments every test class is scanned; with arguments (e.g. --select-class X) they choose.
+if [ $# -eq 0 ]; then set -- --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
 java -jar "${KIT:-.device}/junit-console.jar" execute --disable-banner --details=tree --disable-ansi-colors \
-  -cp "${cp#:}" --include-tag gpu --scan-classpath "$(IFS=:; echo "${scan[*]}")" "$@" 2>&1 | tee "$out/gpu-tests.txt"
+  -cp "${cp#:}" --include-tag gpu "$@" 2>&1 | tee "$out/gpu-tests.txt"
