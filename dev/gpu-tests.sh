@@ -25,5 +25,7 @@ done
 out=${OUT:-/tmp}
 # Without arguments every test class is scanned; with arguments (e.g. --select-class X) they choose.
 if [ $# -eq 0 ]; then set -- --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
-java -jar "${KIT:-.device}/junit-console.jar" execute --disable-banner --details=tree --disable-ansi-colors \
-  -cp "${cp#:}" --include-tag gpu "$@" 2>&1 | tee "$out/gpu-tests.txt"
+# The classes go on the JVM's own class path (not the launcher's -cp), so that tests which start a child
+# JVM with java.class.path find them too.
+java -cp "${cp#:}:${KIT:-.device}/junit-console.jar" org.junit.platform.console.ConsoleLauncher execute \
+  --disable-banner --details=tree --disable-ansi-colors --include-tag gpu "$@" 2>&1 | tee "$out/gpu-tests.txt"
