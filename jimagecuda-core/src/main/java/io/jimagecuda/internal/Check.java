@@ -96,6 +96,21 @@ public final class Check {
     }
   }
 
+  /** {@code value > 0} (NaN is not positive). */
+  public static void positive(String op, String param, float value) {
+    if (!(value > 0)) {
+      throw new IllegalArgumentException(op + ": " + param + " must be positive, got " + value);
+    }
+  }
+
+  /** A count of things is at least {@code min}: "op: must have at least 3 sides, got 2". */
+  public static void atLeast(String op, String things, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(
+          op + ": must have at least " + min + " " + things + ", got " + value);
+    }
+  }
+
   /** {@code value >= 0}. */
   public static void nonNegative(String op, String param, long value) {
     if (value < 0) {

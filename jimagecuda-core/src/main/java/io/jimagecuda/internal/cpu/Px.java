@@ -46,4 +46,181 @@ public final class Px {
   public static int toU8(float v) {
     return (int) Math.fma(clampB(v), 255f, 0.5f);
   }
+
+  // ---- fills (spec §3.1) ----
+
+  /** Degrees to radians as the reference's host code rounds it: in double, then to float. */
+  public static float radians(float degrees) {
+    return (float) (degrees * (Math.PI / 180.0));
+  }
+
+  /** {@code floorDiv(a, b)}: the quotient rounded toward negative infinity ({@code b > 0}). */
+  public static long floorDiv(long a, long b) {
+    return Math.floorDiv(a, b);
+  }
+
+  /** {@code floorMod(a, b)}: the remainder in {@code [0, b)} ({@code b > 0}). */
+  public static long floorMod(long a, long b) {
+    return Math.floorMod(a, b);
+  }
+
+  /**
+   * {@code smoothstep(e0, e1, v) = t²(3 − 2t)} with {@code t = clampB((v − e0)/(e1 − e0))}; a zero-width
+   * edge is a step that is 0 at {@code v == e0}.
+   */
+  public static float smoothstep(float e0, float e1, float v) {
+    float t = clampB((v - e0) / (e1 - e0));
+    return t * t * (3f - 2f * t);
+  }
+
+  /** {@code lerp(p, q, t) = p + (q − p)·t}, fused as nvcc does: {@code fma(q − p, t, p)}. */
+  public static float lerp(float p, float q, float t) {
+    return Math.fma(q - p, t, p);
+  }
+
+  /** {@code mix2(p, q, t) = p·(1 − t) + q·t}, fused as nvcc does: {@code fma(q, t, p·(1 − t))}. */
+  public static float mix2(float p, float q, float t) {
+    return Math.fma(q, t, p * (1f - t));
+  }
+
+  /** {@code fract(v) = v − floor(v)}. */
+  public static float fract(float v) {
+    return v - (float) Math.floor(v);
+  }
+
+  /** {@code sqrt(x² + y²)} in double precision, rounded to float (exact products, one rounded sum). */
+  public static float length(float x, float y) {
+    return (float) Math.sqrt((double) x * x + (double) y * y);
+  }
+
+  /** {@code atan2(y, x)} in double precision, rounded to float. */
+  public static float atan2D(float y, float x) {
+    return (float) Math.atan2(y, x);
+  }
+
+  /** The bits of 2/π, least significant word first, for the large-argument reduction. */
+  private static final int[] TWO_OVER_PI_BITS = {
+    0x3c439041, 0xdb629599, 0xf534ddc0, 0xfc2757d1, 0x4e441529, 0xa2f9836e
+  };
+
+  /**
+   * CUDA's {@code sinf} (the accurate one, not {@code __sinf}) bit for bit, as nvcc 13.0 builds it: the
+   * reference's noise and Perlin images depend on its last bit, which can differ from the correctly
+   * rounded sine by up to 2 ulp. The CUDA kernels call {@code sinf} itself; the GPU parity tests check
+   * that the two agree.
+   */
+  public static float sinf(float a) {
+    long rq = reduceQuadrant(a);
+    return quadrantSin(Float.intBitsToFloat((int) rq), (int) (rq >> 32));
+  }
+
+  /** CUDA's {@code cosf} bit for bit, like {@link #sinf(float)}. */
+  public static float cosf(float a) {
+    long rq = reduceQuadrant(a);
+    return quadrantSin(Float.intBitsToFloat((int) rq), (int) (rq >> 32) + 1);
+  }
+
+  /**
+   * Reduces {@code a} by π/2: returns the quadrant {@code q} in the high word and the bits of
+   * {@code r = a − q·π/2} in the low word. Below 105615 in magnitude a three-part Cody–Waite reduction
+   * in float with fused multiply-adds; above, Payne–Hanek with 192 bits of 2/π.
+   */
+  private static long reduceQuadrant(float a) {
+    int q = (int) Math.rint(a * 0x1.45f306p-1f);
+    float j = q;
+    float r = Math.fma(j, -0x1.921fb4p+0f, a);
+    r = Math.fma(j, -0x1.4442d0p-24f, r);
+    r = Math.fma(j, -0x1.84698ap-48f, r);
+    if (Math.abs(a) >= 105615f) {
+      if (Float.isInfinite(a)) {
+        r = a * 0f;
+        q = 0;
+      } else {
+        int ia = Float.floatToRawIntBits(a);
+        int e = ((ia >>> 23) & 255) - 128;
+        long m = ((ia << 8) | 0x80000000) & 0xFFFFFFFFL;
+        int[] words = new int[7];
+        long carry = 0;
+        for (int i = 0; i < 6; i++) {
+          long p = (TWO_OVER_PI_BITS[i] & 0xFFFFFFFFL) * m + carry;
+          words[i] = (int) p;
+          carry = p >>> 32;
+        }
+        words[6] = (int) carry;
+        int idx = e >>> 5;
+        int hi = words[6 - idx];
+        int lo = words[5 - idx];
+        int sh = e & 31;
+        if (sh != 0) {
+          int hi2 = (lo >>> (32 - sh)) + (hi << sh);
+          lo = (words[4 - idx] >>> (32 - sh)) + (lo << sh);
+          hi = hi2;
+        }
+        int sign = ia & 0x80000000;
+        int x = (lo >>> 30) | (hi << 2);
+        int round = x >>> 31;
+        int quadrant = round + (hi >>> 30);
+        q = sign == 0 ? quadrant : -quadrant;
+        int mask = round != 0 ? -1 : 0;
+        if (round != 0) {
+          sign ^= 0x80000000;
+        }
+        long fraction = ((long) (x ^ mask) << 32) | (((lo << 2) ^ mask) & 0xFFFFFFFFL);
+        r = (float) (fraction * 0x1.921fb54442d19p-64);
+        if (sign != 0) {
+          r = -r;
+        }
+      }
+    }
+    return ((long) q << 32) | (Float.floatToRawIntBits(r) & 0xFFFFFFFFL);
+  }
+
+  /** {@code sin(r + q·π/2)} for a reduced {@code r}: CUDA's minimax polynomials for sine and cosine. */
+  private static float quadrantSin(float r, int q) {
+    boolean cosine = (q & 1) != 0;
+    float z = r * r;
+    float c = cosine ? 1f : r;
+    float p = cosine ? Math.fma(0x1.9758p-16f, z, -0x1.6c0fdap-10f) : -0x1.9a82a6p-13f;
+    p = Math.fma(p, z, cosine ? 0x1.555576p-5f : 0x1.110bc8p-7f);
+    p = Math.fma(p, z, cosine ? -0x1.fffffep-2f : -0x1.55555p-3f);
+    float s = Math.fma(p, Math.fma(z, c, 0f), c);
+    return (q & 2) != 0 ? Math.fma(s, -1f, 0f) : s;
+  }
+
+  /**
+   * The noise hash {@code fract(sin(fma(x, 12.9898, y·78.233) + s)·43758.5453)} in [0, 1): the x
+   * product fused, the y product rounded and the seed added unfused, as the reference's nvcc build
+   * rounds it (spec §1.9).
+   */
+  public static float hash(float x, float y, float s) {
+    return fract(sinf(Math.fma(x, 12.9898f, y * 78.233f) + s) * 43758.5453f);
+  }
+
+  /** Perlin fade {@code t³(t(6t − 15) + 10)}, fused as nvcc does. */
+  public static float fade(float t) {
+    return t * t * t * Math.fma(t, Math.fma(t, 6f, -15f), 10f);
+  }
+
+  /**
+   * A lattice corner's contribution to {@link #perlinNoise}: the unit gradient at angle {@code 2π·h}
+   * dotted with the offset {@code (dx, dy)} from the corner, {@code fma(cos φ, dx, sin φ·dy)}.
+   */
+  public static float perlinGradient(float h, float dx, float dy) {
+    float phi = h * 6.283185f;
+    return Math.fma(cosf(phi), dx, sinf(phi) * dy);
+  }
+
+  /** Gradient noise {@code N(px, py, s)} in about [−0.71, 0.71] (spec §3.1 {@code Fill.perlin}). */
+  public static float perlinNoise(float px, float py, float s) {
+    float x0 = (float) Math.floor(px);
+    float y0 = (float) Math.floor(py);
+    float fx = px - x0;
+    float fy = py - y0;
+    float c00 = perlinGradient(hash(x0, y0, s), fx, fy);
+    float c01 = perlinGradient(hash(x0, y0 + 1f, s), fx, fy - 1f);
+    float c10 = perlinGradient(hash(x0 + 1f, y0, s), fx - 1f, fy);
+    float c11 = perlinGradient(hash(x0 + 1f, y0 + 1f, s), fx - 1f, fy - 1f);
+    float qx = fade(fx);
+    return lerp(lerp(c00, c10, qx), lerp(c01, c11, qx), fade(fy));
+  }
 }
