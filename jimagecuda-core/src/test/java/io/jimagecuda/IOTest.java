@@ -848,6 +848,22 @@ class IOTest {
     }
 
     @Test
+    void fromBufferedImageOfASubImage() {
+      for (int type : new int[] {BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_ARGB}) {
+        BufferedImage whole = new BufferedImage(4, 3, type);
+        for (int y = 0; y < 3; y++) {
+          for (int x = 0; x < 4; x++) {
+            whole.setRGB(x, y, 200 << 24 | x * 10 << 16 | y * 10 << 8 | x + y);
+          }
+        }
+        int a = whole.getColorModel().hasAlpha() ? 200 : 255;
+        try (Image img = IO.fromBufferedImage(whole.getSubimage(1, 1, 2, 2), new Image(2, 2, CPU), null)) {
+          assertArrayEquals(new int[] {10, 10, 2, a, 20, 10, 3, a, 10, 20, 3, a, 20, 20, 4, a}, u8(img), "type " + type);
+        }
+      }
+    }
+
+    @Test
     void fromBufferedImageUnpremultiplies() {
       BufferedImage pre = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB_PRE);
       pre.getRaster().setPixels(0, 0, 2, 1, new int[] {64, 32, 128, 128, 10, 10, 10, 0});

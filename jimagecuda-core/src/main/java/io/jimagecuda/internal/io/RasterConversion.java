@@ -5,10 +5,13 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.util.Arrays;
 
 /**
  * Turns any {@link BufferedImage} into {@link Rgba8} without colour management, the way the reference
@@ -87,42 +90,83 @@ public final class RasterConversion {
   private static Rgba8 fromSamples(ColorModel cm, Raster raster) {
     int w = raster.getWidth();
     int h = raster.getHeight();
-    int colours = cm.getNumColorComponents();
-    byte[] out = new byte[w * h * 4];
-    for (int band = 0; band < raster.getNumBands(); band++) {
-      // Grey band 0 fills R, G and B; otherwise band i is channel i and the last band (if any) alpha.
-      int[] channels = band == colours ? new int[] {3} : colours == 1 ? new int[] {0, 1, 2} : new int[] {band};
-      copyBand(raster, band, cm.getComponentSize(band), channels, out);
+    int bands = raster.getNumBands();
+    boolean grey = cm.getNumColorComponents() == 1;
+    boolean alpha = cm.hasAlpha();
+    int type = raster.getTransferType();
+    boolean floating = type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE;
+    long[] max = new long[bands];
+    for (int b = 0; b < bands; b++) {
+      max[b] = (1L << cm.getComponentSize(b)) - 1;
     }
-    if (!cm.hasAlpha()) {
-      for (int o = 3; o < out.length; o += 4) {
-        out[o] = (byte) 255;
-      }
-    } else if (cm.isAlphaPremultiplied()) {
+    byte[] out = new byte[w * h * 4];
+    if (!floating && Arrays.stream(max).allMatch(m -> m == 255) && isByteInterleaved(raster)) {
+      copyBytes(raster, grey, alpha, out);
+    } else {
+      copySamples(raster, floating, max, grey, alpha, out);
+    }
+    if (alpha && cm.isAlphaPremultiplied()) {
       unpremultiply(out);
     }
     return new Rgba8(w, h, out);
   }
 
-  /** Scales one band to 8 bits and writes it into the given RGBA channels of {@code out}. */
-  private static void copyBand(Raster raster, int band, int bits, int[] channels, byte[] out) {
+  /** One byte per sample, all bands interleaved in one array: the layout of JPEG and 8-bit PNG images. */
+  private static boolean isByteInterleaved(Raster raster) {
+    return raster.getSampleModel() instanceof ComponentSampleModel sm
+        && raster.getDataBuffer() instanceof DataBufferByte
+        && Arrays.stream(sm.getBankIndices()).allMatch(bank -> bank == 0);
+  }
+
+  /** The fast path: reads 8-bit samples straight from the raster's array. */
+  private static void copyBytes(Raster raster, boolean grey, boolean alpha, byte[] out) {
+    ComponentSampleModel sm = (ComponentSampleModel) raster.getSampleModel();
+    DataBufferByte buffer = (DataBufferByte) raster.getDataBuffer();
+    byte[] data = buffer.getData();
+    int[] offset = sm.getBandOffsets();
+    int pixelStride = sm.getPixelStride();
+    int lineStride = sm.getScanlineStride();
+    int r = offset[0];
+    int g = offset[grey ? 0 : 1];
+    int b = offset[grey ? 0 : 2];
+    int a = offset[offset.length - 1];
+    // Raster (x, y) is (x - translateX, y - translateY) in the sample model (non-zero for sub-images).
+    int origin = buffer.getOffset() - raster.getSampleModelTranslateY() * lineStride
+        - raster.getSampleModelTranslateX() * pixelStride;
     int w = raster.getWidth();
-    int type = raster.getTransferType();
-    boolean floating = type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE;
-    int[] ints = floating ? null : new int[w];
-    double[] doubles = floating ? new double[w] : null;
-    long max = (1L << bits) - 1;
+    for (int y = 0, o = 0; y < raster.getHeight(); y++) {
+      for (int x = 0, i = origin + y * lineStride; x < w; x++, i += pixelStride, o += 4) {
+        out[o] = data[i + r];
+        out[o + 1] = data[i + g];
+        out[o + 2] = data[i + b];
+        out[o + 3] = alpha ? data[i + a] : (byte) 255;
+      }
+    }
+  }
+
+  /** The general path: any unsigned integer or float samples, scaled to 8 bits. */
+  private static void copySamples(Raster raster, boolean floating, long[] max, boolean grey, boolean alpha,
+      byte[] out) {
+    int w = raster.getWidth();
+    int bands = raster.getNumBands();
+    int[] ints = floating ? null : new int[w * bands];
+    double[] doubles = floating ? new double[w * bands] : null;
+    int[] v = new int[bands];
     for (int y = 0; y < raster.getHeight(); y++) {
       if (floating) {
-        raster.getSamples(0, y, w, 1, band, doubles);
+        raster.getPixels(0, y, w, 1, doubles);
       } else {
-        raster.getSamples(0, y, w, 1, band, ints);
+        raster.getPixels(0, y, w, 1, ints);
       }
-      for (int x = 0, o = y * w * 4; x < w; x++, o += 4) {
-        int v = floating ? unitTo8(doubles[x]) : bits == 8 ? ints[x] : scaleTo8(ints[x] & 0xFFFF_FFFFL, max);
-        for (int c : channels) {
-          out[o + c] = (byte) v;
+      for (int x = 0, i = 0, o = y * w * 4; x < w; x++, o += 4) {
+        for (int b = 0; b < bands; b++, i++) {
+          v[b] = floating ? unitTo8(doubles[i]) : max[b] == 255 ? ints[i] : scaleTo8(ints[i] & 0xFFFF_FFFFL, max[b]);
         }
+        // Grey fills R, G and B; the band after the colours, if any, is alpha.
+        out[o] = (byte) v[0];
+        out[o + 1] = (byte) v[grey ? 0 : 1];
+        out[o + 2] = (byte) v[grey ? 0 : 2];
+        out[o + 3] = (byte) (alpha ? v[bands - 1] : 255);
       }
     }
   }
