@@ -580,6 +580,20 @@ class IOTest {
     }
 
     @Test
+    void webpIsRead() throws IOException {
+      // Modernizr's 1 × 1 lossy WebP probe: a flat mid-grey VP8 frame.
+      byte[] webp = java.util.Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+      try (Image img = load(Files.write(dir.resolve("probe.webp"), webp), true)) {
+        assertEquals(1, img.width());
+        assertEquals(1, img.height());
+        int[] p = pixel(img, 0, 0);
+        assertEquals(p[0], p[1]);
+        assertEquals(p[0], p[2]);
+        assertNear(new int[] {130, 130, 130, 255}, p, 2);
+      }
+    }
+
+    @Test
     void cmykJpegIsConvertedToRgb() throws IOException {
       // Adobe CMYK JPEGs store inverted ink: (255, 0, 0, 255) is no cyan, full magenta and yellow, no black.
       WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);

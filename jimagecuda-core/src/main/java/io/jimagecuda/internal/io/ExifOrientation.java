@@ -37,10 +37,7 @@ public final class ExifOrientation {
     try {
       in.seek(0);
       byte[] magic = new byte[12];
-      int n = in.read(magic);
-      if (n < magic.length) {
-        return 1;
-      }
+      in.readFully(magic);
       if ((magic[0] & 0xFF) == 0xFF && (magic[1] & 0xFF) == 0xD8) {
         return fromJpeg(in);
       }
