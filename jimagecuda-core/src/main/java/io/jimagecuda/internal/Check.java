@@ -3,6 +3,7 @@ package io.jimagecuda.internal;
 import io.jimagecuda.CapacityExceededException;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.Rgba;
+import java.util.Arrays;
 
 /**
  * Argument validation for the API layer; the one place where checks live. Messages name the operation,
@@ -131,6 +132,17 @@ public final class Check {
       throw new IllegalArgumentException(
           op + ": " + param + " must be in " + min + ".." + max + ", got " + value);
     }
+  }
+
+  /** {@code value} is one of {@code allowed}. */
+  public static void oneOf(String op, String param, int value, int... allowed) {
+    for (int a : allowed) {
+      if (value == a) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException(op + ": " + param + " must be one of "
+        + Arrays.toString(allowed) + ", got " + value);
   }
 
   /** A colour argument is present. */

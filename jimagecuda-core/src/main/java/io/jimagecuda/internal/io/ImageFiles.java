@@ -1,0 +1,182 @@
+package io.jimagecuda.internal.io;
+
+import io.jimagecuda.ImageBase;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Image files on the CPU: decoding into {@link Rgba8} and encoding from it, through ImageIO with the
+ * TwelveMonkeys plugins (CMYK JPEG, TIFF, WebP, BMP variants) and {@link BmpEncoder}.
+ */
+public final class ImageFiles {
+  /** Formats {@link #read} accepts, as ImageIO format names; detected from the content, not the name. */
+  private static final Set<String> READABLE = Set.of("png", "jpeg", "bmp", "tiff", "webp", "gif");
+
+  /** Host pixel arrays are Java arrays: at most this many bytes. */
+  private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
+  private ImageFiles() {
+  }
+
+  /**
+   * Decodes the first image of the file at {@code path} to straight 8-bit RGBA (see
+   * {@link RasterConversion}) and, if {@code autorotate}, applies its EXIF orientation.
+   *
+   * @throws NoSuchFileException if there is no such file
+   * @throws IOException if the file cannot be read or decoded, or is too large; the message names the path
+   */
+  public static Rgba8 read(Path path, boolean autorotate) throws IOException {
+    if (Files.readAttributes(path, BasicFileAttributes.class).isDirectory()) {
+      throw new IOException("Cannot load " + path + ": it is a directory");
+    }
+    try (ImageInputStream in = open(path)) {
+      int orientation = autorotate ? ExifOrientation.read(in) : 1;
+      ImageReader reader = readerFor(in);
+      if (reader == null) {
+        throw new IOException("Cannot load " + path + ": not a PNG, JPEG, BMP, TIFF, WebP or GIF image");
+      }
+      try {
+        reader.setInput(in, true, true);
+        int width;
+        int height;
+        try {
+          width = reader.getWidth(0);
+          height = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+          throw decodeFailure(path, reader, e);
+        }
+        checkSize(path, width, height);
+        BufferedImage decoded;
+        try {
+          decoded = reader.read(0);
+        } catch (IOException | RuntimeException e) {
+          throw decodeFailure(path, reader, e);
+        }
+        return ExifOrientation.apply(RasterConversion.toRgba8(decoded), orientation);
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+
+  /**
+   * Encodes {@code img} as {@code format} into {@code path}, replacing any existing file. The data goes
+   * to a temporary file in the same directory that is renamed over {@code path} only when complete, so
+   * a failure leaves no partial file (and an existing file untouched).
+   *
+   * @param quality JPEG quality 1..100 (already validated), or null for the encoder's default (75);
+   *     ignored by the other formats
+   * @throws NoSuchFileException if the directory does not exist
+   * @throws IOException if encoding or writing fails; the message names the path
+   */
+  public static void write(Rgba8 img, Path path, FileFormat format, Integer quality) throws IOException {
+    Path target = path.toAbsolutePath();
+    Path dir = target.getParent();
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(dir.toString(), null, "cannot save " + path + ": no such directory");
+    }
+    Path tmp = dir.resolve("." + target.getFileName() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+    boolean moved = false;
+    try {
+      Files.createFile(tmp);
+      try (ImageOutputStream out = new FileImageOutputStream(tmp.toFile())) {
+        encode(img, format, quality, out);
+      }
+      move(tmp, target);
+      moved = true;
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("Cannot save " + path + " as " + format + ": " + e.getMessage(), e);
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  private static void encode(Rgba8 img, FileFormat format, Integer quality, ImageOutputStream out)
+      throws IOException {
+    if (format == FileFormat.BMP) {
+      BmpEncoder.write(img, out);
+      return;
+    }
+    BufferedImage image = format == FileFormat.JPEG ? img.flattenOnBlack() : img.toBufferedImage();
+    ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
+    try {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      if (format == FileFormat.JPEG && quality != null) {
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality / 100f);
+      }
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(image, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  private static ImageInputStream open(Path path) throws IOException {
+    ImageInputStream in;
+    try {
+      in = ImageIO.createImageInputStream(path.toFile());
+    } catch (IOException e) {
+      throw new IOException("Cannot open " + path + ": " + e.getMessage(), e);
+    }
+    if (in == null) {
+      throw new IOException("Cannot open " + path + ": ImageIO has no stream for files");
+    }
+    return in;
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The first reader of a {@link #READABLE} format that recognises the stream's content, or null. */
+  private static ImageReader readerFor(ImageInputStream in) {
+    for (Iterator<ImageReader> it = ImageIO.getImageReaders(in); it.hasNext(); ) {
+      ImageReader reader = it.next();
+      if (READABLE.contains(formatOf(reader))) {
+        return reader;
+      }
+    }
+    return null;
+  }
+
+  private static String formatOf(ImageReader reader) {
+    return reader.getOriginatingProvider().getFormatNames()[0].toLowerCase(Locale.ROOT);
+  }
+
+  private static IOException decodeFailure(Path path, ImageReader reader, Exception e) {
+    return new IOException("Cannot decode " + path + " (" + formatOf(reader) + "): " + e.getMessage(), e);
+  }
+
+  private static void checkSize(Path path, int width, int height) throws IOException {
+    if (width > ImageBase.MAX_SIDE || height > ImageBase.MAX_SIDE || (long) width * height * 4 > MAX_BYTES) {
+      throw new IOException("Cannot load " + path + ": " + width + "x" + height + " is too large (at most "
+          + ImageBase.MAX_SIDE + " pixels per side and " + MAX_BYTES / 4 + " pixels in all)");
+    }
+  }
+}
