@@ -66,7 +66,6 @@ public final class RecipeRunner {
       throw new RecipeException(message);
     });
     Map<String, Image> images = new LinkedHashMap<>();
-    Image output = null;
     try {
       for (Map.Entry<String, Recipe.ImageSource> e : recipe.images().entrySet()) {
         images.put(e.getKey(), create(e.getKey(), e.getValue()));
@@ -85,14 +84,9 @@ public final class RecipeRunner {
           images.put(step.out(), result);
         }
       }
-      output = images.remove(recipe.output());
-      return output;
+      return images.remove(recipe.output());
     } finally {
-      for (Image img : images.values()) {
-        if (img != output) {
-          img.free();
-        }
-      }
+      images.values().forEach(Image::free);
     }
   }
 

@@ -262,7 +262,7 @@ class RecipeParserTest {
       // RGB
       "effect.chromaKey  | keyColor  | [0, 1, 0, 1]       | must be an array of 3 numbers [r, g, b], got [0,1,0,1]",
       // CHOICE
-      "fill.gradient     | direction | \"up\"             | must be one of horizontal, vertical, diagonal, radial, got \"up\"",
+      "fill.gradient | direction | \"up\" | must be one of horizontal, vertical, diagonal, radial, got \"up\"",
       "blend.normal      | anchor    | \"middle\"         | must be one of top-left, top-center",
       // IMAGE
       "fill.color        | image     | 5                  | must be an image id (string), got 5",
