@@ -1,0 +1,121 @@
+package io.jimagecuda.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jimagecuda.JImageCuda;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+  @TempDir
+  Path dir;
+
+  private Path recipe(String name, String json) throws IOException {
+    return Files.writeString(dir.resolve(name), json);
+  }
+
+  private Path colorRecipe() throws IOException {
+    return recipe("color.json", "{\"name\": \"color\", \"images\": {\"img\": {\"width\": 4, \"height\": 3}}, "
+        + "\"steps\": [{\"op\": \"fill.color\", \"image\": \"img\", \"rgba\": [0.2, 0.4, 0.6, 0.5]}], "
+        + "\"output\": \"img\"}");
+  }
+
+  /** The user-error contract: exit 2, one line on stderr containing {@code fragment}, no stack trace. */
+  private static void assertUserError(Cli.Result r, String fragment) {
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains(fragment), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void writesThePngOfTheOutputImage() throws IOException {
+    Path png = dir.resolve("out/color.png");
+    Cli.Result r = Cli.run("render", colorRecipe().toString(), "-o", png.toString(), "--backend", "cpu");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("color: 4x3 on cpu in "), r.out());
+    BufferedImage img = Png.read(png);
+    assertEquals(4, img.getWidth());
+    assertEquals(3, img.getHeight());
+    // (0.2, 0.4, 0.6, 0.5) · 255 + 0.5, truncated: 51, 102, 153, 128.
+    for (int y = 0; y < 3; y++) {
+      for (int x = 0; x < 4; x++) {
+        assertEquals(128 << 24 | 51 << 16 | 102 << 8 | 153, img.getRGB(x, y), "pixel " + x + "," + y);
+      }
+    }
+  }
+
+  @Test
+  void loadsInputsFromTheRecipesDirectoryOrFromInputs() throws IOException {
+    Path inputs = Files.createDirectories(dir.resolve("photos"));
+    Png.write(inputs.resolve("in.png"), 2, 2, 0x80_10_20_30);
+    Path recipe = recipe("load.json", "{\"name\": \"load\", \"images\": {\"img\": {\"load\": \"in.png\"}}, "
+        + "\"steps\": [], \"output\": \"img\"}");
+    Path png = dir.resolve("load.png");
+
+    Cli.Result missing = Cli.run("render", recipe.toString(), "-o", png.toString(), "--backend", "cpu");
+    assertUserError(missing, "image 'img': input file " + dir.resolve("in.png") + " does not exist");
+
+    Cli.Result r = Cli.run("render", recipe.toString(), "-o", png.toString(), "--backend", "cpu",
+        "--inputs", inputs.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(0x80_10_20_30, Png.read(png).getRGB(1, 1));
+  }
+
+  @Test
+  void anInvalidRecipeIsAUserError() throws IOException {
+    Path bad = recipe("bad.json", "{\"name\": \"bad\", \"images\": {\"img\": {\"width\": 4, \"height\": 3}}, "
+        + "\"steps\": [{\"op\": \"fill.color\", \"image\": \"img\", \"rgba\": [1, 0, 0]}], \"output\": \"img\"}");
+    Cli.Result r = Cli.run("render", bad.toString(), "-o", dir.resolve("x.png").toString());
+    assertUserError(r, "jimagecuda render: " + bad + ": step 1 (fill.color): parameter 'rgba' must be an array "
+        + "of 4 numbers [r, g, b, a], got [1,0,0]");
+    assertFalse(Files.exists(dir.resolve("x.png")));
+  }
+
+  @Test
+  void anOpThatIsNotImplementedYetIsAUserError() throws IOException {
+    Path later = recipe("later.json", "{\"name\": \"later\", \"images\": {\"img\": {\"width\": 4, \"height\": 3}}, "
+        + "\"steps\": [{\"op\": \"fill.color\", \"image\": \"img\", \"rgba\": [1, 0, 0, 1]}, "
+        + "{\"op\": \"filter.invert\", \"image\": \"img\"}], \"output\": \"img\"}");
+    assertUserError(Cli.run("render", later.toString(), "-o", dir.resolve("x.png").toString(), "--backend", "cpu"),
+        "op 'filter.invert' is not implemented yet (step 2)");
+  }
+
+  @Test
+  void aMissingRecipeFileIsAUserError() {
+    assertUserError(Cli.run("render", dir.resolve("none.json").toString(), "-o", "x.png"),
+        "jimagecuda render: file not found: " + dir.resolve("none.json"));
+  }
+
+  @Test
+  void argumentErrorsAreUserErrors() throws IOException {
+    String recipe = colorRecipe().toString();
+    assertUserError(Cli.run("render", recipe), "Missing required option: '--output=PNG'");
+    assertUserError(Cli.run("render", recipe, "-o", "x.jpg"), "--output must name a .png file, got 'x.jpg'");
+    assertUserError(Cli.run("render", recipe, "-o", "x.png", "--backend", "gpu"),
+        "Unknown backend 'gpu': expected cpu or cuda");
+  }
+
+  @Test
+  void anUnavailableBackendIsAUserError() throws IOException {
+    Assumptions.assumeFalse(JImageCuda.isCudaAvailable(), "CUDA is available here");
+    assertUserError(Cli.run("render", colorRecipe().toString(), "-o", dir.resolve("x.png").toString(),
+        "--backend", "cuda"), "jimagecuda render: ");
+  }
+
+  @Test
+  void debugPrintsTheStackTrace() throws IOException {
+    Cli.Result r = Cli.run("render", dir.resolve("none.json").toString(), "-o", "x.png", "--debug");
+    System.clearProperty("jimagecuda.debug");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("java.nio.file.NoSuchFileException"), r.err());
+    assertTrue(r.err().contains("\tat "), r.err());
+  }
+}

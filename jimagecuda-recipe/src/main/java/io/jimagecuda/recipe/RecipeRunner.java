@@ -1,0 +1,103 @@
+package io.jimagecuda.recipe;
+
+import io.jimagecuda.BackendKind;
+import io.jimagecuda.Image;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs a {@link Recipe} on one backend: creates its images ({@code {"width", "height"}}: a new,
+ * transparent black image; {@code {"load": file}}: the file from the inputs directory, without EXIF
+ * rotation, like the reference's default), runs the steps in order and returns the output image.
+ *
+ * <p>Every op must be implemented ({@link OpRegistry#unimplemented}); this is checked before any image
+ * is created. Images other than the output are freed before {@link #run} returns, also when it throws.
+ *
+ * <pre>{@code
+ * RecipeRunner runner = new RecipeRunner(BackendKind.CPU, Path.of("inputs"));
+ * try (Image out = runner.run(RecipeParser.parse(Path.of("recipe.json")))) {
+ *   ImageFiles.standard().save(out, Path.of("out.png"));
+ * }
+ * }</pre>
+ */
+public final class RecipeRunner {
+  private final OpRegistry registry;
+  private final BackendKind backend;
+  private final Path inputs;
+  private final ImageFiles files;
+
+  /**
+   * A runner with the given ops and codec.
+   *
+   * @param registry the op bindings
+   * @param backend where the images live
+   * @param inputs the directory {@code {"load": file}} reads from
+   * @param files the codec for loaded images
+   */
+  public RecipeRunner(OpRegistry registry, BackendKind backend, Path inputs, ImageFiles files) {
+    this.registry = registry;
+    this.backend = backend;
+    this.inputs = inputs;
+    this.files = files;
+  }
+
+  /** A runner with every op of this build ({@link OpRegistry#standard()}) and the standard codec. */
+  public RecipeRunner(BackendKind backend, Path inputs) {
+    this(OpRegistry.standard(), backend, inputs, ImageFiles.standard());
+  }
+
+  /** The backend the images are created on. */
+  public BackendKind backend() {
+    return backend;
+  }
+
+  /**
+   * Runs {@code recipe} and returns its output image, which the caller owns (and closes).
+   *
+   * @throws RecipeException if an op is not implemented, an input file does not exist, or the library
+   *     rejects a step's arguments; the message names the step, the op and the library's reason
+   * @throws IOException if an input file cannot be read or decoded
+   */
+  public Image run(Recipe recipe) throws IOException {
+    registry.unimplemented(recipe).ifPresent(message -> {
+      throw new RecipeException(message);
+    });
+    Map<String, Image> images = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, Recipe.ImageSource> e : recipe.images().entrySet()) {
+        images.put(e.getKey(), create(e.getKey(), e.getValue()));
+      }
+      for (Recipe.Step step : recipe.steps()) {
+        Image result;
+        try {
+          result = registry.run(step, new StepArgs(step, images));
+        } catch (IllegalArgumentException e) {
+          throw new RecipeException(step.where() + ": " + e.getMessage(), e);
+        }
+        if (step.out() != null) {
+          if (result == null) {
+            throw new IllegalStateException(step.where() + ": the binding returned no image");
+          }
+          images.put(step.out(), result);
+        }
+      }
+      return images.remove(recipe.output());
+    } finally {
+      images.values().forEach(Image::free);
+    }
+  }
+
+  private Image create(String id, Recipe.ImageSource source) throws IOException {
+    if (source instanceof Recipe.NewImage n) {
+      return new Image(n.width(), n.height(), backend);
+    }
+    Path file = inputs.resolve(((Recipe.LoadImage) source).file());
+    if (!Files.isRegularFile(file)) {
+      throw new RecipeException("image '" + id + "': input file " + file + " does not exist");
+    }
+    return files.load(file, backend);
+  }
+}

@@ -1,0 +1,90 @@
+package io.jimagecuda.recipe;
+
+import io.jimagecuda.Image;
+import io.jimagecuda.Rgba;
+import java.util.Map;
+
+/**
+ * The arguments of one step as a binding sees them: typed getters by parameter name, with image ids
+ * already resolved to images. The parser has checked the types, so a getter that does not match the
+ * op's signature is a bug in the binding and throws {@link IllegalStateException}.
+ */
+public final class StepArgs {
+  private final Recipe.Step step;
+  private final Map<String, Image> images;
+
+  StepArgs(Recipe.Step step, Map<String, Image> images) {
+    this.step = step;
+    this.images = images;
+  }
+
+  /** The image named by an {@link ParamType#IMAGE} parameter. */
+  public Image image(String param) {
+    String id = get(param, ParamType.IMAGE, String.class);
+    Image img = images.get(id);
+    if (img == null) {
+      throw new IllegalStateException(step.where() + ": image '" + id + "' is not defined");
+    }
+    return img;
+  }
+
+  /** An {@link ParamType#INT} parameter. */
+  public int i32(String param) {
+    return get(param, ParamType.INT, Integer.class);
+  }
+
+  /** A nullable {@link ParamType#INT} parameter; {@code null} stands for Python {@code None}. */
+  public Integer i32OrNull(String param) {
+    return getOrNull(param, ParamType.INT, Integer.class);
+  }
+
+  /** A {@link ParamType#FLOAT} parameter, rounded to float as the reference passes it to its kernels. */
+  public float f32(String param) {
+    return get(param, ParamType.FLOAT, Double.class).floatValue();
+  }
+
+  /** A nullable {@link ParamType#FLOAT} parameter; {@code null} stands for Python {@code None}. */
+  public Float f32OrNull(String param) {
+    Double v = getOrNull(param, ParamType.FLOAT, Double.class);
+    return v == null ? null : v.floatValue();
+  }
+
+  /** A {@link ParamType#BOOL} parameter. */
+  public boolean bool(String param) {
+    return get(param, ParamType.BOOL, Boolean.class);
+  }
+
+  /** An {@link ParamType#RGBA} parameter. */
+  public Rgba rgba(String param) {
+    return get(param, ParamType.RGBA, Rgba.class);
+  }
+
+  /** An {@link ParamType#RGB} parameter as a new array {@code {r, g, b}}. */
+  public float[] rgb(String param) {
+    return get(param, ParamType.RGB, float[].class).clone();
+  }
+
+  /** A {@link ParamType#CHOICE} parameter: one of the strings the signature allows. */
+  public String choice(String param) {
+    return get(param, ParamType.CHOICE, String.class);
+  }
+
+  private <T> T get(String param, ParamType type, Class<T> javaType) {
+    T v = getOrNull(param, type, javaType);
+    if (v == null) {
+      throw new IllegalStateException(step.where() + ": parameter '" + param + "' is null; read it with a "
+          + "*OrNull getter");
+    }
+    return v;
+  }
+
+  private <T> T getOrNull(String param, ParamType type, Class<T> javaType) {
+    Param p = step.op().param(param).orElseThrow(() -> new IllegalStateException(
+        step.where() + ": the op has no parameter '" + param + "'"));
+    if (p.type() != type) {
+      throw new IllegalStateException(step.where() + ": parameter '" + param + "' is " + p.type()
+          + ", not " + type);
+    }
+    return javaType.cast(step.args().get(param));
+  }
+}
