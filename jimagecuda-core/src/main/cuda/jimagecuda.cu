@@ -3,3 +3,4 @@
 #include "common.cuh"
 #include "convert.cu"
 #include "fill.cu"
+#include "present.cu"

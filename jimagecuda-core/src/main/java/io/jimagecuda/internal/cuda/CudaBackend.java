@@ -32,6 +32,7 @@ public final class CudaBackend implements Backend {
   public static final String FATBIN = "/io/jimagecuda/kernels.fatbin";
   /** Host transfers go through a pinned staging buffer in chunks of this size. */
   private static final long STAGING_BYTES = 16L << 20;
+  private static final int CUDA_ERROR_OUT_OF_MEMORY = 2;
 
   private final int device;
   private final long context;
@@ -44,6 +45,7 @@ public final class CudaBackend implements Backend {
   private final long totalMemory;
   private final int driverVersion;
   private final boolean pooled;
+  private final long pool;
   private final ThreadLocal<Boolean> current = ThreadLocal.withInitial(() -> Boolean.FALSE);
   private final ThreadLocal<KernelLaunch> launches = ThreadLocal.withInitial(() -> new KernelLaunch(this));
   private final Object stagingLock = new Object();
@@ -89,11 +91,13 @@ public final class CudaBackend implements Backend {
         // Keep freed memory in the pool instead of returning it to the driver at every synchronise, so
         // that allocating a result costs about as much as reusing a buffer.
         CudaCall.check("cuDeviceGetDefaultMemPool", CU.ncuDeviceGetDefaultMemPool(p, device));
-        long pool = MemoryUtil.memGetAddress(p);
+        pool = MemoryUtil.memGetAddress(p);
         long value = stack.nmalloc(8, 8);
         MemoryUtil.memPutLong(value, -1L);
         CudaCall.check("cuMemPoolSetAttribute(RELEASE_THRESHOLD)",
             CU.ncuMemPoolSetAttribute(pool, CU.CU_MEMPOOL_ATTR_RELEASE_THRESHOLD, value));
+      } else {
+        pool = 0L;
       }
       module = loadModule(p);
     }
@@ -113,7 +117,7 @@ public final class CudaBackend implements Backend {
     } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
       Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
       throw new BackendUnavailableException("The NVIDIA driver library (" + Config.cudaLibrary()
-          + ") could not be loaded: " + cause.getMessage()
+          + ") could not be loaded: " + cause
           + ". Install the NVIDIA driver, or use the CPU backend", cause);
     }
     if (CudaBackend.class.getResource(FATBIN) == null) {
@@ -269,7 +273,16 @@ public final class CudaBackend implements Backend {
       long p = stack.nmalloc(8, 8);
       int r = pooled ? CU.ncuMemAllocAsync(p, bytes, stream) : CU.ncuMemAlloc(p, bytes);
       String call = pooled ? "cuMemAllocAsync" : "cuMemAlloc";
-      if (r == 2 /* CUDA_ERROR_OUT_OF_MEMORY */) {
+      if (r == CUDA_ERROR_OUT_OF_MEMORY) {
+        // Memory freed earlier may still be waiting in the stream or cached in the pool: wait for the
+        // stream, hand cached memory back to the driver and try once more before giving up.
+        syncStream("allocate");
+        if (pooled) {
+          CudaCall.check("cuMemPoolTrimTo", CU.ncuMemPoolTrimTo(pool, 0));
+        }
+        r = pooled ? CU.ncuMemAllocAsync(p, bytes, stream) : CU.ncuMemAlloc(p, bytes);
+      }
+      if (r == CUDA_ERROR_OUT_OF_MEMORY) {
         throw new OutOfDeviceMemoryException(call, r, CudaCall.errorName(r), bytes, freeMemory(), totalMemory);
       }
       CudaCall.check(call + "(" + bytes + " bytes)", r);

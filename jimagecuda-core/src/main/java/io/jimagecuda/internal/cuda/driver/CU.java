@@ -121,6 +121,7 @@ public final class CU {
         cuWaitExternalSemaphoresAsync = optional("cuWaitExternalSemaphoresAsync"),
         cuDestroyExternalSemaphore = optional("cuDestroyExternalSemaphore"),
         cuMipmappedArrayGetLevel = optional("cuMipmappedArrayGetLevel"),
+        cuMipmappedArrayDestroy = optional("cuMipmappedArrayDestroy"),
         cuSurfObjectCreate = optional("cuSurfObjectCreate"),
         cuSurfObjectDestroy = optional("cuSurfObjectDestroy"),
         // virtual memory management (exportable allocations)
@@ -492,6 +493,11 @@ public final class CU {
   /** {@code CUresult cuMipmappedArrayGetLevel(CUarray *pLevelArray, CUmipmappedArray hMipmappedArray, unsigned int level)} */
   public static int ncuMipmappedArrayGetLevel(long pLevelArray, long mipmap, int level) {
     return invokePPI(pLevelArray, mipmap, level, Functions.cuMipmappedArrayGetLevel);
+  }
+
+  /** {@code CUresult cuMipmappedArrayDestroy(CUmipmappedArray hMipmappedArray)} */
+  public static int ncuMipmappedArrayDestroy(long mipmap) {
+    return invokePI(mipmap, Functions.cuMipmappedArrayDestroy);
   }
 
   /** {@code CUresult cuSurfObjectCreate(CUsurfObject *pSurfObject, const CUDA_RESOURCE_DESC *pResDesc)} */

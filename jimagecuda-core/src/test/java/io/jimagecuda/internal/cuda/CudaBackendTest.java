@@ -1,0 +1,168 @@
+package io.jimagecuda.internal.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jimagecuda.BackendKind;
+import io.jimagecuda.CudaException;
+import io.jimagecuda.IO;
+import io.jimagecuda.Image;
+import io.jimagecuda.ImageU8;
+import io.jimagecuda.JImageCuda;
+import io.jimagecuda.OutOfDeviceMemoryException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The CUDA backend's memory, transfers and error reporting, on the GPU machine. */
+@Tag("gpu")
+class CudaBackendTest {
+  private static final BackendKind CUDA = BackendKind.CUDA;
+
+  @BeforeAll
+  static void needsCuda() {
+    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), () -> "no CUDA device: " + JImageCuda.cudaStatus());
+  }
+
+  @Test
+  void describesTheDevice() {
+    String d = JImageCuda.describe(CUDA);
+    assertTrue(d.contains("compute capability"), d);
+    assertTrue(d.contains("stream-ordered memory pool"), d);
+  }
+
+  @Test
+  void newImagesAreZeroFilled() {
+    try (Image img = new Image(1001, 777, CUDA); ImageU8 u8 = new ImageU8(3, 7, CUDA)) {
+      for (float v : IO.download(img)) {
+        assertEquals(0f, v);
+      }
+      assertArrayEquals(new byte[3 * 7 * 4], IO.download(u8));
+    }
+  }
+
+  @Test
+  void floatArraysRoundTripAcrossStagingChunks() {
+    // 3840x2160 floats are 132 MB: several chunks of the 16 MiB staging buffer.
+    for (int[] s : new int[][] {{1, 1}, {3, 7}, {1001, 777}, {3840, 2160}}) {
+      float[] data = random(s[0] * s[1] * 4, s[0]);
+      try (Image img = new Image(s[0], s[1], CUDA)) {
+        IO.upload(img, data);
+        assertArrayEquals(data, IO.download(img), s[0] + "x" + s[1]);
+      }
+    }
+  }
+
+  @Test
+  void bytesAndBuffersRoundTrip() {
+    byte[] data = new byte[1001 * 777 * 4];
+    new Random(7).nextBytes(data);
+    try (ImageU8 img = new ImageU8(1001, 777, CUDA)) {
+      IO.upload(img, data);
+      assertArrayEquals(data, IO.download(img));
+
+      ByteBuffer direct = ByteBuffer.allocateDirect(data.length);
+      IO.download(img, direct);
+      byte[] back = new byte[data.length];
+      direct.get(back);
+      assertArrayEquals(data, back);
+
+      byte[] other = new byte[data.length];
+      new Random(8).nextBytes(other);
+      IO.upload(img, ByteBuffer.wrap(other));
+      ByteBuffer heap = ByteBuffer.allocate(data.length);
+      IO.download(img, heap);
+      assertArrayEquals(other, heap.array());
+    }
+  }
+
+  @Test
+  void floatBytesAreLittleEndian() {
+    try (Image img = new Image(2, 1, CUDA)) {
+      float[] v = {0.25f, -1.5f, 3e-8f, Float.NaN, 1f, 2f, 0.5f, Float.POSITIVE_INFINITY};
+      IO.upload(img, v);
+      ByteBuffer b = ByteBuffer.allocate(32);
+      IO.download(img, b);
+      b.order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < v.length; i++) {
+        assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(b.getFloat(i * 4)));
+      }
+    }
+  }
+
+  @Test
+  void copyResizesAndCopiesOnTheDevice() {
+    float[] data = random(13 * 5 * 4, 3);
+    try (Image src = new Image(13, 5, CUDA); Image dst = new Image(20, 20, CUDA)) {
+      IO.upload(src, data);
+      IO.copy(dst, src);
+      assertEquals(13, dst.width());
+      assertEquals(5, dst.height());
+      assertArrayEquals(data, IO.download(dst));
+    }
+  }
+
+  @Test
+  void outOfMemoryNamesTheSizeAndTheFreeMemory() {
+    List<Image> held = new ArrayList<>();
+    try {
+      OutOfDeviceMemoryException e = assertThrows(OutOfDeviceMemoryException.class, () -> {
+        for (int i = 0; i < 64; i++) {
+          held.add(new Image(32768, 32768, CUDA)); // 16 GiB each
+        }
+      });
+      assertEquals(32768L * 32768 * 16, e.requestedBytes());
+      assertTrue(e.getMessage().contains("17,179,869,184 bytes"), e.getMessage());
+      assertTrue(e.getMessage().contains("free"), e.getMessage());
+      assertTrue(e.freeBytes() >= 0);
+    } finally {
+      held.forEach(Image::free);
+      JImageCuda.synchronize(CUDA);
+    }
+    // The device recovers: memory freed above is reusable.
+    try (Image again = new Image(32768, 32768, CUDA)) {
+      assertEquals(32768L * 32768, again.capacity());
+    }
+  }
+
+  @Test
+  void driverErrorsNameTheCallAndTheError() {
+    CudaBackend cuda = (CudaBackend) io.jimagecuda.internal.backend.Backends.get(CUDA);
+    CudaException e = assertThrows(CudaException.class, () -> cuda.function("no_such_kernel"));
+    assertEquals("CUDA_ERROR_NOT_FOUND", e.errorName());
+    assertTrue(e.getMessage().startsWith("cuModuleGetFunction(no_such_kernel) failed: CUDA_ERROR_NOT_FOUND"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("rebuild"), e.getMessage());
+  }
+
+  @Test
+  void imagesFreedByTheCleanerFromAnotherThreadReleaseMemory() throws Exception {
+    CudaBackend cuda = (CudaBackend) io.jimagecuda.internal.backend.Backends.get(CUDA);
+    Thread t = new Thread(() -> {
+      for (int i = 0; i < 50; i++) {
+        new Image(4096, 4096, CUDA).free(); // 256 MiB, released on this thread
+      }
+    });
+    t.start();
+    t.join();
+    JImageCuda.synchronize(CUDA);
+    assertTrue(cuda.freeMemory() > 0);
+  }
+
+  private static float[] random(int n, long seed) {
+    Random r = new Random(seed);
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = r.nextFloat() * 2 - 0.5f;
+    }
+    return a;
+  }
+}
