@@ -3,8 +3,9 @@
 # machine, inside `.device/remote` (which puts java and `junit` on PATH); see README "GPU machine".
 # Build here first:  ./mvnw -q -DskipTests package dependency:copy-dependencies -DincludeScope=test
 # Usage: dev/gpu-tests.sh [extra junit options]   (summary and tree also written to $OUT/gpu-tests.txt)
+# GPU_TESTS_ROOT=DIR runs the modules built under DIR instead (e.g. a staged copy of another worktree).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "${GPU_TESTS_ROOT:-$(dirname "$0")/..}"
 cp=""
 scan=()
 for m in jimagecuda-*/; do

@@ -88,12 +88,13 @@ public final class CudaBackend implements Backend {
       pooled = CU.has(CU.Functions.cuMemAllocAsync)
           && attribute(p, CU.CU_DEVICE_ATTRIBUTE_MEMORY_POOLS_SUPPORTED) != 0;
       if (pooled) {
-        // Keep freed memory in the pool instead of returning it to the driver at every synchronise, so
-        // that allocating a result costs about as much as reusing a buffer.
+        // Keep up to a quarter of the device's memory cached in the pool instead of returning it to the
+        // driver at every synchronise, so that allocating a result costs about as much as reusing a
+        // buffer; beyond that, freed memory goes back to the driver for OpenGL, Vulkan and other users.
         CudaCall.check("cuDeviceGetDefaultMemPool", CU.ncuDeviceGetDefaultMemPool(p, device));
         pool = MemoryUtil.memGetAddress(p);
         long value = stack.nmalloc(8, 8);
-        MemoryUtil.memPutLong(value, -1L);
+        MemoryUtil.memPutLong(value, totalMemory / 4);
         CudaCall.check("cuMemPoolSetAttribute(RELEASE_THRESHOLD)",
             CU.ncuMemPoolSetAttribute(pool, CU.CU_MEMPOOL_ATTR_RELEASE_THRESHOLD, value));
       } else {
