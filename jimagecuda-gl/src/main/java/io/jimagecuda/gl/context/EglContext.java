@@ -111,7 +111,9 @@ public final class EglContext implements GlContext {
     Set<String> client = clientExtensions();
     List<String> tried = new ArrayList<>();
     if (platform == null || platform == Platform.NVIDIA_DEVICE) {
-      long[] device = client.contains("EGL_EXT_device_enumeration") && client.contains("EGL_EXT_platform_device")
+      // EGL_EXT_device_base (what NVIDIA's driver lists) includes EGL_EXT_device_enumeration.
+      boolean enumeration = client.contains("EGL_EXT_device_enumeration") || client.contains("EGL_EXT_device_base");
+      long[] device = enumeration && client.contains("EGL_EXT_platform_device")
           ? nvidiaDevice() : null;
       if (device != null) {
         long dpy = platformDisplay(EglExt.EGL_PLATFORM_DEVICE_EXT, device[0]);
