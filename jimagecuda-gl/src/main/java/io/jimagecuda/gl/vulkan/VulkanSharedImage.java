@@ -3,23 +3,13 @@ package io.jimagecuda.gl.vulkan;
 import static org.lwjgl.system.MemoryStack.stackPush;
 import static org.lwjgl.vulkan.VK10.*;
 import static org.lwjgl.vulkan.VK11.VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT;
-import static org.lwjgl.vulkan.VK11.VK_STRUCTURE_TYPE_EXPORT_MEMORY_ALLOCATE_INFO;
-import static org.lwjgl.vulkan.VK11.VK_STRUCTURE_TYPE_EXTERNAL_MEMORY_IMAGE_CREATE_INFO;
-import static org.lwjgl.vulkan.VK11.VK_STRUCTURE_TYPE_MEMORY_DEDICATED_ALLOCATE_INFO;
-import static org.lwjgl.vulkan.VK11.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_ID_PROPERTIES;
-import static org.lwjgl.vulkan.VK11.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2;
-import static org.lwjgl.vulkan.VK11.vkGetPhysicalDeviceProperties2;
 
-import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
-import java.util.Arrays;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 import org.lwjgl.vulkan.KHRExternalMemoryFd;
-import org.lwjgl.vulkan.VK;
-import org.lwjgl.vulkan.VkApplicationInfo;
 import org.lwjgl.vulkan.VkBufferCreateInfo;
 import org.lwjgl.vulkan.VkBufferImageCopy;
 import org.lwjgl.vulkan.VkCommandBuffer;
@@ -27,27 +17,16 @@ import org.lwjgl.vulkan.VkCommandBufferAllocateInfo;
 import org.lwjgl.vulkan.VkCommandBufferBeginInfo;
 import org.lwjgl.vulkan.VkCommandPoolCreateInfo;
 import org.lwjgl.vulkan.VkDevice;
-import org.lwjgl.vulkan.VkDeviceCreateInfo;
-import org.lwjgl.vulkan.VkDeviceQueueCreateInfo;
 import org.lwjgl.vulkan.VkExportMemoryAllocateInfo;
-import org.lwjgl.vulkan.VkExtensionProperties;
 import org.lwjgl.vulkan.VkExternalMemoryImageCreateInfo;
 import org.lwjgl.vulkan.VkImageCreateInfo;
 import org.lwjgl.vulkan.VkImageMemoryBarrier;
-import org.lwjgl.vulkan.VkInstance;
-import org.lwjgl.vulkan.VkInstanceCreateInfo;
 import org.lwjgl.vulkan.VkMemoryAllocateInfo;
 import org.lwjgl.vulkan.VkMemoryDedicatedAllocateInfo;
 import org.lwjgl.vulkan.VkMemoryGetFdInfoKHR;
 import org.lwjgl.vulkan.VkMemoryRequirements;
-import org.lwjgl.vulkan.VkPhysicalDevice;
-import org.lwjgl.vulkan.VkPhysicalDeviceIDProperties;
-import org.lwjgl.vulkan.VkPhysicalDeviceMemoryProperties;
-import org.lwjgl.vulkan.VkPhysicalDeviceProperties2;
 import org.lwjgl.vulkan.VkQueue;
-import org.lwjgl.vulkan.VkQueueFamilyProperties;
 import org.lwjgl.vulkan.VkSubmitInfo;
-import org.lwjgl.vulkan.VK12;
 
 /**
  * An RGBA8 2D image owned by Vulkan on the GPU that CUDA uses, exported as opaque POSIX file
@@ -65,10 +44,8 @@ import org.lwjgl.vulkan.VK12;
  * {@code VkResult}. Not thread-safe. Close it after the CUDA and GL imports are released.
  */
 public final class VulkanSharedImage implements AutoCloseable {
-  private final VkInstance instance;
-  private final VkPhysicalDevice physical;
+  private final VulkanDevice vk;
   private final VkDevice device;
-  private final int queueFamily;
   private final int width;
   private final int height;
   private final long image;
@@ -76,12 +53,9 @@ public final class VulkanSharedImage implements AutoCloseable {
   private final long memorySize;
   private boolean closed;
 
-  private VulkanSharedImage(VkInstance instance, VkPhysicalDevice physical, VkDevice device, int queueFamily,
-      int width, int height, long image, long memory, long memorySize) {
-    this.instance = instance;
-    this.physical = physical;
-    this.device = device;
-    this.queueFamily = queueFamily;
+  private VulkanSharedImage(VulkanDevice vk, int width, int height, long image, long memory, long memorySize) {
+    this.vk = vk;
+    this.device = vk.device;
     this.width = width;
     this.height = height;
     this.image = image;
@@ -95,16 +69,11 @@ public final class VulkanSharedImage implements AutoCloseable {
    * @throws VulkanException when the loader, a matching device or the extension is missing, or a call fails
    */
   public static VulkanSharedImage create(byte[] deviceUuid, int width, int height) {
-    loadVulkan();
-    VkInstance instance = createInstance();
-    VkDevice device = null;
+    VulkanDevice vk = VulkanDevice.forUuid(deviceUuid);
+    VkDevice device = vk.device;
     long image = VK_NULL_HANDLE;
     long memory = VK_NULL_HANDLE;
     try (MemoryStack stack = stackPush()) {
-      VkPhysicalDevice physical = findDevice(instance, deviceUuid);
-      int family = queueFamily(physical);
-      device = createDevice(physical, family);
-
       VkExternalMemoryImageCreateInfo external = VkExternalMemoryImageCreateInfo.calloc(stack)
           .sType$Default().handleTypes(VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT);
       VkImageCreateInfo info = VkImageCreateInfo.calloc(stack).sType$Default().pNext(external)
@@ -126,131 +95,21 @@ public final class VulkanSharedImage implements AutoCloseable {
           .pNext(dedicated.address()).handleTypes(VK_EXTERNAL_MEMORY_HANDLE_TYPE_OPAQUE_FD_BIT);
       VkMemoryAllocateInfo alloc = VkMemoryAllocateInfo.calloc(stack).sType$Default().pNext(export)
           .allocationSize(req.size())
-          .memoryTypeIndex(memoryType(physical, req.memoryTypeBits(), VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT));
+          .memoryTypeIndex(VulkanDevice.memoryType(vk.physical, req.memoryTypeBits(), VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT));
       check("vkAllocateMemory(" + req.size() + " bytes, exportable)", vkAllocateMemory(device, alloc, null, lp));
       memory = lp.get(0);
       check("vkBindImageMemory", vkBindImageMemory(device, image, memory, 0));
-      return new VulkanSharedImage(instance, physical, device, family, width, height, image, memory, req.size());
+      VulkanSharedImage shared = new VulkanSharedImage(vk, width, height, image, memory, req.size());
+      shared.transitionToGeneralLayout();
+      return shared;
     } catch (RuntimeException e) {
-      if (device != null) {
-        if (image != VK_NULL_HANDLE) {
-          vkDestroyImage(device, image, null);
-        }
-        if (memory != VK_NULL_HANDLE) {
-          vkFreeMemory(device, memory, null);
-        }
-        vkDestroyDevice(device, null);
+      if (image != VK_NULL_HANDLE) {
+        vkDestroyImage(device, image, null);
       }
-      vkDestroyInstance(instance, null);
+      if (memory != VK_NULL_HANDLE) {
+        vkFreeMemory(device, memory, null);
+      }
       throw e;
-    }
-  }
-
-  private static void loadVulkan() {
-    try {
-      VK.getFunctionProvider();
-    } catch (IllegalStateException notYet) {
-      try {
-        VK.create();
-      } catch (RuntimeException | UnsatisfiedLinkError e) {
-        throw new VulkanException("The Vulkan loader (libvulkan.so.1) could not be loaded: " + e.getMessage()
-            + ". Install it (Debian/Ubuntu: libvulkan1) with the NVIDIA driver's Vulkan ICD", e);
-      }
-    }
-  }
-
-  private static VkInstance createInstance() {
-    try (MemoryStack stack = stackPush()) {
-      VkApplicationInfo app = VkApplicationInfo.calloc(stack).sType$Default()
-          .pApplicationName(stack.UTF8("JImageCUDA")).apiVersion(VK12.VK_API_VERSION_1_2);
-      VkInstanceCreateInfo info = VkInstanceCreateInfo.calloc(stack).sType$Default().pApplicationInfo(app);
-      PointerBuffer pp = stack.mallocPointer(1);
-      check("vkCreateInstance", vkCreateInstance(info, null, pp));
-      return new VkInstance(pp.get(0), info);
-    }
-  }
-
-  private static VkPhysicalDevice findDevice(VkInstance instance, byte[] uuid) {
-    try (MemoryStack stack = stackPush()) {
-      IntBuffer count = stack.mallocInt(1);
-      check("vkEnumeratePhysicalDevices", vkEnumeratePhysicalDevices(instance, count, null));
-      PointerBuffer devices = stack.mallocPointer(count.get(0));
-      check("vkEnumeratePhysicalDevices", vkEnumeratePhysicalDevices(instance, count, devices));
-      StringBuilder seen = new StringBuilder();
-      for (int i = 0; i < count.get(0); i++) {
-        VkPhysicalDevice d = new VkPhysicalDevice(devices.get(i), instance);
-        VkPhysicalDeviceIDProperties id = VkPhysicalDeviceIDProperties.calloc(stack)
-            .sType(VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_ID_PROPERTIES);
-        VkPhysicalDeviceProperties2 props = VkPhysicalDeviceProperties2.calloc(stack)
-            .sType(VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2).pNext(id);
-        vkGetPhysicalDeviceProperties2(d, props);
-        byte[] candidate = new byte[16];
-        id.deviceUUID().get(candidate);
-        seen.append(seen.length() == 0 ? "" : ", ").append(props.properties().deviceNameString());
-        if (Arrays.equals(candidate, uuid) && hasExtension(d, KHRExternalMemoryFd.VK_KHR_EXTERNAL_MEMORY_FD_EXTENSION_NAME)) {
-          return d;
-        }
-      }
-      throw new VulkanException("No Vulkan device matches the CUDA device's UUID with "
-          + KHRExternalMemoryFd.VK_KHR_EXTERNAL_MEMORY_FD_EXTENSION_NAME + " (Vulkan devices: "
-          + (seen.length() == 0 ? "none" : seen) + "). Is the NVIDIA Vulkan ICD installed (VK_DRIVER_FILES)?");
-    }
-  }
-
-  private static boolean hasExtension(VkPhysicalDevice d, String name) {
-    try (MemoryStack stack = stackPush()) {
-      IntBuffer count = stack.mallocInt(1);
-      check("vkEnumerateDeviceExtensionProperties", vkEnumerateDeviceExtensionProperties(d, (ByteBuffer) null, count, null));
-      VkExtensionProperties.Buffer props = VkExtensionProperties.malloc(count.get(0), stack);
-      check("vkEnumerateDeviceExtensionProperties", vkEnumerateDeviceExtensionProperties(d, (ByteBuffer) null, count, props));
-      for (VkExtensionProperties p : props) {
-        if (p.extensionNameString().equals(name)) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
-  private static int queueFamily(VkPhysicalDevice d) {
-    try (MemoryStack stack = stackPush()) {
-      IntBuffer count = stack.mallocInt(1);
-      vkGetPhysicalDeviceQueueFamilyProperties(d, count, null);
-      VkQueueFamilyProperties.Buffer families = VkQueueFamilyProperties.malloc(count.get(0), stack);
-      vkGetPhysicalDeviceQueueFamilyProperties(d, count, families);
-      for (int i = 0; i < families.capacity(); i++) {
-        if ((families.get(i).queueFlags() & (VK_QUEUE_GRAPHICS_BIT | VK_QUEUE_COMPUTE_BIT | VK_QUEUE_TRANSFER_BIT)) != 0) {
-          return i;
-        }
-      }
-      throw new VulkanException("The Vulkan device has no queue family that can transfer");
-    }
-  }
-
-  private static VkDevice createDevice(VkPhysicalDevice physical, int family) {
-    try (MemoryStack stack = stackPush()) {
-      VkDeviceQueueCreateInfo.Buffer queue = VkDeviceQueueCreateInfo.calloc(1, stack).sType$Default()
-          .queueFamilyIndex(family).pQueuePriorities(stack.floats(1f));
-      PointerBuffer ext = stack.pointers(stack.UTF8(KHRExternalMemoryFd.VK_KHR_EXTERNAL_MEMORY_FD_EXTENSION_NAME));
-      VkDeviceCreateInfo info = VkDeviceCreateInfo.calloc(stack).sType$Default().pQueueCreateInfos(queue)
-          .ppEnabledExtensionNames(ext);
-      PointerBuffer pp = stack.mallocPointer(1);
-      check("vkCreateDevice", vkCreateDevice(physical, info, null, pp));
-      return new VkDevice(pp.get(0), physical, info, VK12.VK_API_VERSION_1_2);
-    }
-  }
-
-  private static int memoryType(VkPhysicalDevice d, int typeBits, int flags) {
-    try (MemoryStack stack = stackPush()) {
-      VkPhysicalDeviceMemoryProperties props = VkPhysicalDeviceMemoryProperties.malloc(stack);
-      vkGetPhysicalDeviceMemoryProperties(d, props);
-      for (int i = 0; i < props.memoryTypeCount(); i++) {
-        if ((typeBits & (1 << i)) != 0 && (props.memoryTypes(i).propertyFlags() & flags) == flags) {
-          return i;
-        }
-      }
-      throw new VulkanException("No Vulkan memory type with flags 0x" + Integer.toHexString(flags)
-          + " among 0x" + Integer.toHexString(typeBits));
     }
   }
 
@@ -297,7 +156,7 @@ public final class VulkanSharedImage implements AutoCloseable {
       VkMemoryRequirements req = VkMemoryRequirements.calloc(stack);
       vkGetBufferMemoryRequirements(device, buffer, req);
       VkMemoryAllocateInfo ai = VkMemoryAllocateInfo.calloc(stack).sType$Default().allocationSize(req.size())
-          .memoryTypeIndex(memoryType(physical, req.memoryTypeBits(),
+          .memoryTypeIndex(VulkanDevice.memoryType(vk.physical, req.memoryTypeBits(),
               VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT));
       check("vkAllocateMemory(readback)", vkAllocateMemory(device, ai, null, lp));
       long hostMemory = lp.get(0);
@@ -305,7 +164,7 @@ public final class VulkanSharedImage implements AutoCloseable {
       try {
         check("vkBindBufferMemory", vkBindBufferMemory(device, buffer, hostMemory, 0));
         VkCommandPoolCreateInfo pi = VkCommandPoolCreateInfo.calloc(stack).sType$Default()
-            .queueFamilyIndex(queueFamily);
+            .queueFamilyIndex(vk.queueFamily);
         check("vkCreateCommandPool", vkCreateCommandPool(device, pi, null, lp));
         pool = lp.get(0);
         VkCommandBufferAllocateInfo cai = VkCommandBufferAllocateInfo.calloc(stack).sType$Default()
@@ -330,7 +189,7 @@ public final class VulkanSharedImage implements AutoCloseable {
         vkCmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_GENERAL, buffer, region);
         check("vkEndCommandBuffer", vkEndCommandBuffer(cmd));
         PointerBuffer q = stack.mallocPointer(1);
-        vkGetDeviceQueue(device, queueFamily, 0, q);
+        vkGetDeviceQueue(device, vk.queueFamily, 0, q);
         VkQueue queue = new VkQueue(q.get(0), device);
         check("vkQueueSubmit", vkQueueSubmit(queue, VkSubmitInfo.calloc(stack).sType$Default()
             .pCommandBuffers(stack.pointers(cmd)), VK_NULL_HANDLE));
@@ -352,14 +211,13 @@ public final class VulkanSharedImage implements AutoCloseable {
   }
 
   /**
-   * Puts the image into the GENERAL layout once, before CUDA or GL first touch it, so Vulkan-side copies
-   * keep what they write. Called by {@link #create}'s users that read back through Vulkan.
+   * Puts the image into the GENERAL layout once, before CUDA or GL first touch it: this initialises the
+   * driver's per-image metadata, without which OpenGL read stale values from memory CUDA had written.
    */
-  public void prepareGeneralLayout() {
-    requireOpen();
+  private void transitionToGeneralLayout() {
     try (MemoryStack stack = stackPush()) {
       LongBuffer lp = stack.mallocLong(1);
-      VkCommandPoolCreateInfo pi = VkCommandPoolCreateInfo.calloc(stack).sType$Default().queueFamilyIndex(queueFamily);
+      VkCommandPoolCreateInfo pi = VkCommandPoolCreateInfo.calloc(stack).sType$Default().queueFamilyIndex(vk.queueFamily);
       check("vkCreateCommandPool", vkCreateCommandPool(device, pi, null, lp));
       long pool = lp.get(0);
       try {
@@ -377,7 +235,7 @@ public final class VulkanSharedImage implements AutoCloseable {
             null, barrier);
         check("vkEndCommandBuffer", vkEndCommandBuffer(cmd));
         PointerBuffer q = stack.mallocPointer(1);
-        vkGetDeviceQueue(device, queueFamily, 0, q);
+        vkGetDeviceQueue(device, vk.queueFamily, 0, q);
         VkQueue queue = new VkQueue(q.get(0), device);
         check("vkQueueSubmit", vkQueueSubmit(queue, VkSubmitInfo.calloc(stack).sType$Default()
             .pCommandBuffers(stack.pointers(cmd)), VK_NULL_HANDLE));
@@ -394,7 +252,7 @@ public final class VulkanSharedImage implements AutoCloseable {
     }
   }
 
-  /** Destroys the image, its memory, the device and the instance; idempotent. */
+  /** Destroys the image and its memory; the shared Vulkan device stays for later images. Idempotent. */
   @Override
   public void close() {
     if (closed) {
@@ -404,8 +262,6 @@ public final class VulkanSharedImage implements AutoCloseable {
     vkDeviceWaitIdle(device);
     vkDestroyImage(device, image, null);
     vkFreeMemory(device, memory, null);
-    vkDestroyDevice(device, null);
-    vkDestroyInstance(instance, null);
   }
 
   static void check(String call, int result) {

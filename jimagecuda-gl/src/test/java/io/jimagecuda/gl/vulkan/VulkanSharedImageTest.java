@@ -39,7 +39,6 @@ class VulkanSharedImageTest {
     new Random(w * 31L + h).nextBytes(frame);
     CudaStorage src = (CudaStorage) cuda.allocate(PixelFormat.U8, (long) w * h);
     try (VulkanSharedImage vk = VulkanSharedImage.create(cuda.uuid(), w, h)) {
-      vk.prepareGeneralLayout();
       try (ExternalMemory ext = ExternalMemory.importFd(cuda, vk.exportFd(), vk.memorySize(), true)) {
         long surface = ext.mapSurfaceRgba8(w, h);
         cuda.uploadBytes(src, frame, 0, frame.length);
@@ -68,7 +67,6 @@ class VulkanSharedImageTest {
     }
     CudaStorage src = (CudaStorage) cuda.allocate(PixelFormat.F32, (long) w * h);
     try (VulkanSharedImage vk = VulkanSharedImage.create(cuda.uuid(), w, h)) {
-      vk.prepareGeneralLayout();
       try (ExternalMemory ext = ExternalMemory.importFd(cuda, vk.exportFd(), vk.memorySize(), true)) {
         cuda.uploadFloats(src, frame, 0, frame.length);
         cuda.kernel("present_float_to_surface", w, h).ptr(ext.mapSurfaceRgba8(w, h)).ptr(src).i32(w).i32(h).i32(0)
