@@ -6,6 +6,19 @@ package io.jimagecuda.gl;
  */
 public enum PresentPath {
   /**
+   * Zero copy: RGBA8 textures whose memory Vulkan owns are imported by CUDA (surfaces) and by OpenGL
+   * (textures). The frame's last kernel writes the texture OpenGL draws; the hand-off is an event wait
+   * (about 2 µs), with no map, copy or GL upload. Needs CUDA, the Vulkan loader with NVIDIA's driver, and
+   * {@code GL_EXT_memory_object_fd} on the same GPU.
+   */
+  VULKAN_SHARED_TEXTURE,
+  /**
+   * Pixel buffers allocated by CUDA ({@code cuMemCreate}, exported as file descriptors) and imported by
+   * OpenGL once ({@code GL_EXT_memory_object_fd}); each frame CUDA writes the next buffer of a ring of
+   * two, an event hands it over (no map/unmap), and OpenGL uploads it into the texture.
+   */
+  CUDA_EXPORTED_BUFFER,
+  /**
    * CUDA-OpenGL interop on a pixel buffer registered once with {@code cuGraphicsGLRegisterBuffer}
    * (write-discard): each frame maps it, copies (8-bit images) or converts (float images) into it on the
    * library's CUDA stream and unmaps it. GPU to GPU; costs a map/unmap pair per frame. Needs a CUDA

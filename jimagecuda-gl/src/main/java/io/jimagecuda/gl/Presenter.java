@@ -20,14 +20,17 @@ import io.jimagecuda.ImageU8;
  */
 public interface Presenter extends AutoCloseable {
   /**
-   * A presenter on the fastest path that works here: {@link PresentPath#CUDA_MAPPED_PBO} when the
-   * default backend is CUDA and the OpenGL context runs on its GPU, else {@link PresentPath#CPU_UPLOAD}.
+   * A presenter on the fastest path that works here, tried in this order:
+   * {@link PresentPath#VULKAN_SHARED_TEXTURE}, {@link PresentPath#CUDA_EXPORTED_BUFFER},
+   * {@link PresentPath#CUDA_MAPPED_PBO} (each needs the default backend to be CUDA and the OpenGL context
+   * to run on its GPU), else {@link PresentPath#CPU_UPLOAD}. {@link #pathReason()} says why the faster
+   * paths were passed over.
    *
    * @throws IllegalArgumentException if a side is not in 1..32768
    * @throws IllegalStateException if no OpenGL context is current
    */
   static Presenter create(int width, int height) {
-    return new PboPresenter(width, height, null);
+    return Presenters.fastest(width, height);
   }
 
   /**
@@ -35,9 +38,10 @@ public interface Presenter extends AutoCloseable {
    *
    * @throws io.jimagecuda.BackendUnavailableException if the path needs CUDA and CUDA cannot run here
    * @throws io.jimagecuda.CudaException if the path needs CUDA-OpenGL interop and registration fails
+   * @throws GlException if the path needs an OpenGL extension this context lacks
    */
   static Presenter create(int width, int height, PresentPath path) {
-    return new PboPresenter(width, height, path);
+    return Presenters.on(width, height, path);
   }
 
   /** The path frames take. */

@@ -1,6 +1,9 @@
 package io.jimagecuda.gl.interop;
 
 import io.jimagecuda.gl.GlException;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.util.Arrays;
 import io.jimagecuda.gl.internal.GlCheck;
 import org.lwjgl.opengl.EXTMemoryObject;
 import org.lwjgl.opengl.EXTMemoryObjectFD;
@@ -8,6 +11,7 @@ import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11;
 import org.lwjgl.opengl.GL45;
 import org.lwjgl.opengl.GLCapabilities;
+import org.lwjgl.system.MemoryStack;
 
 /**
  * Memory from another API imported into OpenGL through {@code GL_EXT_memory_object_fd}: as a texture
@@ -31,6 +35,32 @@ public final class GlMemoryImport implements AutoCloseable {
   public static boolean supported() {
     GLCapabilities caps = GL.getCapabilities();
     return caps.GL_EXT_memory_object && caps.GL_EXT_memory_object_fd && caps.glCreateTextures != 0;
+  }
+
+  /**
+   * Throws unless the current context runs on the GPU with that UUID (the CUDA device's): memory can only
+   * be imported by the GPU that owns it.
+   *
+   * @throws GlException if the extension is missing or the context runs on another GPU
+   */
+  public static void requireSameGpu(byte[] deviceUuid) {
+    requireSupport();
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      IntBuffer count = stack.mallocInt(1);
+      GL11.glGetIntegerv(EXTMemoryObject.GL_NUM_DEVICE_UUIDS_EXT, count);
+      ByteBuffer uuid = stack.malloc(EXTMemoryObject.GL_UUID_SIZE_EXT);
+      for (int i = 0; i < count.get(0); i++) {
+        EXTMemoryObject.glGetUnsignedBytei_vEXT(EXTMemoryObject.GL_DEVICE_UUID_EXT, i, uuid);
+        byte[] id = new byte[EXTMemoryObject.GL_UUID_SIZE_EXT];
+        uuid.get(0, id);
+        if (Arrays.equals(id, deviceUuid)) {
+          return;
+        }
+      }
+      GlCheck.check("glGetUnsignedBytei_vEXT(GL_DEVICE_UUID_EXT)");
+    }
+    throw new GlException("GL_DEVICE_UUID_EXT mismatch", "The OpenGL context runs on another GPU ("
+        + GL11.glGetString(GL11.GL_RENDERER) + ") than CUDA: memory cannot be shared; use the CPU present path");
   }
 
   /**
