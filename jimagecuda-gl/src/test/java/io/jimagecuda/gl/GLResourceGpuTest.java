@@ -70,7 +70,9 @@ class GLResourceGpuTest {
   }
 
   @ParameterizedTest(name = "{0} {1}x{2}")
-  @CsvSource({"CUDA_MAPPED_PBO,1,1", "CUDA_MAPPED_PBO,1001,777", "CUDA_MAPPED_PBO,2560,1440",
+  @CsvSource({"VULKAN_SHARED_TEXTURE,1,1", "VULKAN_SHARED_TEXTURE,1001,777", "VULKAN_SHARED_TEXTURE,2560,1440",
+      "CUDA_EXPORTED_BUFFER,1,1", "CUDA_EXPORTED_BUFFER,1001,777", "CUDA_EXPORTED_BUFFER,2560,1440",
+      "CUDA_MAPPED_PBO,1,1", "CUDA_MAPPED_PBO,1001,777", "CUDA_MAPPED_PBO,2560,1440",
       "CPU_UPLOAD,1,1", "CPU_UPLOAD,1001,777", "CPU_UPLOAD,2560,1440"})
   void everyPathIsPixelExact(PresentPath path, int w, int h) {
     byte[] pixels = GLResourceTest.randomBytes(w * h * 4, w * 7L + h);
@@ -98,6 +100,15 @@ class GLResourceGpuTest {
       quad.draw(presenter.texture(), true, false);
       target.unbind();
       assertArrayEquals(IO.download(converted), target.readTopDown(), "float frame converted into the buffer");
+
+      // A third frame reuses the first slot of the two-slot rings (after their fence).
+      byte[] third = GLResourceTest.randomBytes(w * h * 4, w * 11L + h);
+      IO.upload(img, third);
+      presenter.present(img);
+      target.bind();
+      quad.draw(presenter.texture(), true, false);
+      target.unbind();
+      assertArrayEquals(third, target.readTopDown(), "third frame");
     }
   }
 
