@@ -16,6 +16,11 @@ package io.jimagecuda;
  *     <td>CUDA device ordinal; default 0</td></tr>
  * <tr><td>{@code jimagecuda.cuda.library}</td><td>{@code JIMAGECUDA_CUDA_LIBRARY}</td>
  *     <td>path or name of the driver library; default {@code libcuda.so.1}</td></tr>
+ * <tr><td>{@code jimagecuda.gl.threadedOptimizationsFix}</td>
+ *     <td>{@code JIMAGECUDA_GL_THREADED_OPTIMIZATIONS_FIX}</td>
+ *     <td>{@code false}: do not set {@code __GL_THREADED_OPTIMIZATIONS=0} before OpenGL starts (module
+ *     jimagecuda-gl). The default {@code true} avoids NVIDIA's driver profile for processes that load a
+ *     library named {@code liblwjgl.so}, which breaks CUDA-OpenGL interop (error 219)</td></tr>
  * <tr><td>{@code jimagecuda.debug}</td><td>{@code JIMAGECUDA_DEBUG}</td>
  *     <td>{@code true}: log backend selection and library loading to stderr</td></tr>
  * </table>
@@ -60,6 +65,15 @@ public final class Config {
   public static String cudaLibrary() {
     String v = value("jimagecuda.cuda.library", "JIMAGECUDA_CUDA_LIBRARY");
     return v == null || v.isBlank() ? "libcuda.so.1" : v.trim();
+  }
+
+  /**
+   * Whether the OpenGL module sets {@code __GL_THREADED_OPTIMIZATIONS=0} in the process environment
+   * before OpenGL starts (default {@code true}).
+   */
+  public static boolean glThreadedOptimizationsFix() {
+    String v = value("jimagecuda.gl.threadedOptimizationsFix", "JIMAGECUDA_GL_THREADED_OPTIMIZATIONS_FIX");
+    return v == null || v.isBlank() || !(v.trim().equalsIgnoreCase("false") || v.trim().equals("0"));
   }
 
   /** Whether debug logging is on. */

@@ -1,6 +1,7 @@
 package io.jimagecuda;
 
 import io.jimagecuda.internal.Check;
+import io.jimagecuda.internal.ImageAccess;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.backend.PixelFormat;
@@ -30,6 +31,20 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
   public static final int MAX_SIDE = 32768;
 
   private static final Cleaner CLEANER = Cleaner.create();
+
+  static {
+    ImageAccess.register(new ImageAccess.Accessor() {
+      @Override
+      public Storage storage(ImageBase image) {
+        return image.storage();
+      }
+
+      @Override
+      public Backend backend(ImageBase image) {
+        return image.backendImpl();
+      }
+    });
+  }
 
   private final Backend backend;
   private final Storage storage;

@@ -197,6 +197,18 @@ public final class CudaBackend implements Backend {
     return driverVersion;
   }
 
+  /** The device's 16-byte UUID ({@code cuDeviceGetUuid}), to find the same GPU in Vulkan or OpenGL. */
+  public byte[] uuid() {
+    makeCurrent();
+    try (MemoryStack stack = MemoryStack.stackPush()) {
+      long p = stack.nmalloc(8, 16);
+      CudaCall.check("cuDeviceGetUuid", CU.ncuDeviceGetUuid(p, device));
+      byte[] id = new byte[16];
+      MemoryUtil.memByteBuffer(p, 16).get(id);
+      return id;
+    }
+  }
+
   /** Free device memory in bytes (queried now), or -1 if the query fails. */
   public long freeMemory() {
     makeCurrent();

@@ -1,0 +1,284 @@
+package io.jimagecuda.gl.preview;
+
+import io.jimagecuda.BackendUnavailableException;
+import io.jimagecuda.CudaException;
+import io.jimagecuda.Image;
+import io.jimagecuda.gl.PresentPath;
+import io.jimagecuda.gl.Presenter;
+import io.jimagecuda.gl.context.EglContext;
+import io.jimagecuda.gl.context.GlfwContext;
+import io.jimagecuda.gl.internal.Framebuffer;
+import io.jimagecuda.gl.internal.GlCheck;
+import io.jimagecuda.gl.internal.TextureQuad;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.lwjgl.glfw.GLFW;
+import org.lwjgl.opengl.GL11;
+
+/**
+ * The preview application: an animated scene made every frame, presented through a {@link Presenter}
+ * and drawn Y-flipped and alpha-blended over a checkerboard.
+ *
+ * <p>In a window (GLFW): keys V (vsync on/off), P (next present path), Esc (close); the title shows the
+ * size, present path, frames per second and vsync; resizing the window renders at the new size. With
+ * {@code --headless} it renders through EGL into an offscreen framebuffer, saves the chosen frames as
+ * PNG and prints frames per second. See {@link PreviewOptions#USAGE}.
+ */
+public final class Preview {
+  private final PreviewOptions options;
+  private final PrintStream log;
+  private final PreviewScene scene = new PreviewScene();
+
+  /** A preview with these options, reporting to {@code log}. */
+  public Preview(PreviewOptions options, PrintStream log) {
+    this.options = options;
+    this.log = log;
+  }
+
+  /** Command-line entry point; exits with status 2 on bad arguments. */
+  public static void main(String[] args) {
+    PreviewOptions options;
+    try {
+      options = PreviewOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    new Preview(options, System.out).run();
+  }
+
+  /** Runs in a window or headless, as the options say; returns when done or the window is closed. */
+  public void run() {
+    if (options.headless) {
+      runHeadless();
+    } else {
+      runWindow();
+    }
+  }
+
+  private double sceneTime(double seconds) {
+    return Double.isNaN(options.time) ? seconds : options.time;
+  }
+
+  /** A presenter on {@code path}, or on the CPU path with a message when that path cannot run here. */
+  private Presenter presenter(int w, int h, PresentPath path) {
+    try {
+      return path == null ? Presenter.create(w, h) : Presenter.create(w, h, path);
+    } catch (BackendUnavailableException | CudaException e) {
+      log.println("preview: " + path + " is not available (" + e.getMessage() + "); using "
+          + PresentPath.CPU_UPLOAD);
+      return Presenter.create(w, h, PresentPath.CPU_UPLOAD);
+    }
+  }
+
+  // ---------------------------------------------------------------- headless
+
+  private void runHeadless() {
+    int w = options.width;
+    int h = options.height;
+    long frames = options.frames;
+    try (EglContext gl = EglContext.open();
+        Image frame = new Image(w, h);
+        Presenter presenter = presenter(w, h, options.path);
+        Framebuffer target = new Framebuffer(w, h);
+        TextureQuad quad = new TextureQuad()) {
+      log.println("preview: " + gl.describe());
+      log.println("preview: " + presenter.path() + " (" + presenter.pathReason() + "), backend "
+          + frame.backend().id());
+      if (options.out != null) {
+        Files.createDirectories(options.out);
+      }
+      long saving = 0;
+      long start = System.nanoTime();
+      for (long i = 0; i < frames; i++) {
+        scene.render(frame, sceneTime(i / 60.0));
+        presenter.present(frame);
+        target.bind();
+        quad.draw(presenter.texture(), true, true);
+        target.unbind();
+        boolean chosen = options.save.isEmpty() ? i == frames - 1 : options.save.contains(i);
+        if (options.out != null && chosen) {
+          long s = System.nanoTime();
+          Path file = options.out.resolve(String.format("frame-%05d.png", i));
+          Png.write(file, w, h, target.readTopDown());
+          log.println("preview: saved " + file);
+          saving += System.nanoTime() - s;
+        }
+      }
+      GL11.glFinish();
+      GlCheck.check("preview: glFinish");
+      double seconds = (System.nanoTime() - start - saving) / 1e9;
+      log.println(String.format(Locale.ROOT, "preview: %d frames of %dx%d in %.3f s: %.1f frames per second (%s)",
+          frames, w, h, seconds, frames / seconds, presenter.path()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("preview: cannot write to " + options.out, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- window
+
+  private void runWindow() {
+    try (GlfwContext win = GlfwContext.open(options.width, options.height, "JImageCUDA preview",
+        GlfwContext.Profile.CORE); TextureQuad quad = new TextureQuad()) {
+      log.println("preview: " + win.describe());
+      if (options.position != null) {
+        GLFW.glfwSetWindowPos(win.window(), options.position[0], options.position[1]);
+      }
+      WindowState s = new WindowState(win);
+      GLFW.glfwSetKeyCallback(win.window(), (window, key, scancode, action, mods) -> {
+        if (action != GLFW.GLFW_PRESS) {
+          return;
+        }
+        switch (key) {
+          case GLFW.GLFW_KEY_V -> s.toggleVsync = true;
+          case GLFW.GLFW_KEY_P -> s.switchPath = true;
+          case GLFW.GLFW_KEY_ESCAPE -> GLFW.glfwSetWindowShouldClose(window, true);
+          default -> {
+          }
+        }
+      });
+      try {
+        loop(win, quad, s);
+      } finally {
+        s.close();
+        GLFW.glfwSetKeyCallback(win.window(), null).free();
+      }
+    }
+  }
+
+  /** What the window loop changes between frames. */
+  private final class WindowState implements AutoCloseable {
+    final GlfwContext win;
+    Image frame;
+    Presenter presenter;
+    PresentPath requested = options.path;
+    boolean vsync = options.vsync;
+    volatile boolean toggleVsync;
+    volatile boolean switchPath;
+
+    WindowState(GlfwContext win) {
+      this.win = win;
+      win.swapInterval(vsync ? 1 : 0);
+    }
+
+    /** Makes the frame image and presenter match the framebuffer; false while the window is minimised. */
+    boolean fit() {
+      int[] fb = win.framebufferSize();
+      if (fb[0] == 0 || fb[1] == 0) {
+        return false;
+      }
+      if (frame == null || frame.capacity() < (long) fb[0] * fb[1]) {
+        if (frame != null) {
+          frame.free();
+        }
+        frame = new Image(fb[0], fb[1]);
+      } else {
+        frame.resize(fb[0], fb[1]);
+      }
+      if (presenter == null || presenter.width() != fb[0] || presenter.height() != fb[1]) {
+        PresentPath path = presenter == null ? requested : presenter.path();
+        if (presenter != null) {
+          presenter.close();
+        }
+        presenter = presenter(fb[0], fb[1], path);
+        if (requested == null) {
+          log.println("preview: " + presenter.path() + " (" + presenter.pathReason() + ")");
+        }
+      }
+      return true;
+    }
+
+    void nextPath() {
+      PresentPath[] all = PresentPath.values();
+      PresentPath next = all[(presenter.path().ordinal() + 1) % all.length];
+      Presenter p;
+      try {
+        p = Presenter.create(presenter.width(), presenter.height(), next);
+      } catch (BackendUnavailableException | CudaException e) {
+        log.println("preview: cannot switch to " + next + ": " + e.getMessage());
+        return;
+      }
+      presenter.close();
+      presenter = p;
+      log.println("preview: switched to " + p.path());
+    }
+
+    @Override
+    public void close() {
+      if (presenter != null) {
+        presenter.close();
+      }
+      if (frame != null) {
+        frame.free();
+      }
+    }
+  }
+
+  private void loop(GlfwContext win, TextureQuad quad, WindowState s) {
+    long start = System.nanoTime();
+    long fpsStart = start;
+    int fpsFrames = 0;
+    long frames = 0;
+    while (!win.shouldClose() && (options.frames < 0 || frames < options.frames)) {
+      GLFW.glfwPollEvents();
+      if (s.toggleVsync) {
+        s.toggleVsync = false;
+        s.vsync = !s.vsync;
+        win.swapInterval(s.vsync ? 1 : 0);
+      }
+      if (!s.fit()) {
+        GLFW.glfwWaitEvents();
+        continue;
+      }
+      if (s.switchPath) {
+        s.switchPath = false;
+        s.nextPath();
+      }
+      long now = System.nanoTime();
+      scene.render(s.frame, sceneTime((now - start) / 1e9));
+      s.presenter.present(s.frame);
+      draw(quad, s);
+      win.swapBuffers();
+      frames++;
+      fpsFrames++;
+      if (now - fpsStart > 500_000_000L) {
+        double fps = fpsFrames / ((now - fpsStart) / 1e9);
+        GLFW.glfwSetWindowTitle(win.window(), String.format(Locale.ROOT,
+            "JImageCUDA preview - %dx%d - %s - %.1f fps - vsync %s - backend %s", s.frame.width(),
+            s.frame.height(), s.presenter.path(), fps, s.vsync ? "on" : "off", s.frame.backend().id()));
+        fpsStart = now;
+        fpsFrames = 0;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    log.println(String.format(Locale.ROOT, "preview: presented %d frames in %.3f s: %.1f frames per second (%s)",
+        frames, seconds, frames / seconds, s.presenter == null ? "none" : s.presenter.path()));
+    long holdEnd = System.nanoTime() + options.holdMillis * 1_000_000L;
+    while (!win.shouldClose() && System.nanoTime() < holdEnd) {
+      GLFW.glfwPollEvents();
+      if (s.presenter != null) {
+        draw(quad, s);
+        win.swapBuffers();
+      }
+      sleep();
+    }
+  }
+
+  private static void draw(TextureQuad quad, WindowState s) {
+    GL11.glViewport(0, 0, s.presenter.width(), s.presenter.height());
+    quad.draw(s.presenter.texture(), true, true);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
