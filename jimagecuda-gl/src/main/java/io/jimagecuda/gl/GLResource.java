@@ -154,7 +154,9 @@ public final class GLResource implements AutoCloseable {
       long count = stack.nmalloc(4, 4);
       long devices = stack.nmalloc(4, 4 * max);
       int r = CU.ncuGLGetDevices(count, devices, max, CU.CU_GL_DEVICE_LIST_ALL);
-      CudaCall.check("cuGLGetDevices", r, GlEnvironment.interopAdvice(r));
+      if (r != CU.CUDA_SUCCESS) {
+        CudaCall.check("cuGLGetDevices", r, GlEnvironment.interopAdvice(r));
+      }
       StringBuilder list = new StringBuilder();
       for (int i = 0, n = MemoryUtil.memGetInt(count); i < n; i++) {
         int d = MemoryUtil.memGetInt(devices + 4L * i);

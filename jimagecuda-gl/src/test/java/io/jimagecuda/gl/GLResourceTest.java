@@ -266,10 +266,12 @@ class GLResourceTest {
 
   @Test
   void presenterRejectsFramesOfAnotherSize() {
-    try (Presenter p = Presenter.create(4, 3, PresentPath.CPU_UPLOAD); ImageU8 img = new ImageU8(3, 4, BackendKind.CPU)) {
+    try (ImageU8 img = new ImageU8(3, 4, BackendKind.CPU)) {
+      Presenter p = Presenter.create(4, 3, PresentPath.CPU_UPLOAD);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.present(img));
       assertTrue(e.getMessage().contains("3x4") && e.getMessage().contains("4x3"), e.getMessage());
       p.close();
+      p.close(); // idempotent
       assertThrows(IllegalStateException.class, () -> p.present(img));
     }
   }

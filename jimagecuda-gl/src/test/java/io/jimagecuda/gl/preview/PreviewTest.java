@@ -2,18 +2,15 @@ package io.jimagecuda.gl.preview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jimagecuda.gl.XvfbServer;
 import io.jimagecuda.gl.internal.TextureQuad;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,113 +101,36 @@ class PreviewTest {
 
   @Test
   void windowUnderXvfbShowsTheSamePixels() throws Exception {
-    String xvfb = findOnPath("Xvfb");
-    Assumptions.assumeTrue(xvfb != null, "SKIPPED: Xvfb is not installed (Debian package xvfb; .ci/run "
-        + "installs it), so the real-window test cannot run here");
-    int[][] expected = rgb(renderHeadless());
-
-    int display = freeDisplay();
-    Path fbdir = Files.createDirectories(tmp.resolve("xvfb"));
-    Process server = new ProcessBuilder(xvfb, ":" + display, "-screen", "0", "320x240x24", "-fbdir",
-        fbdir.toString(), "-nolisten", "tcp").redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("xvfb.log").toFile()).start();
-    Process app = null;
-    try {
-      waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)) || !server.isAlive(), 20, "Xvfb to start");
-      assertTrue(server.isAlive(), "Xvfb exited: " + Files.readString(tmp.resolve("xvfb.log")));
-      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), Preview.class.getName(), "--size", W + "x" + H,
-          "--time", String.valueOf(T), "--path", "cpu", "--frames", "5", "--hold", "20000", "--position", "0,0")
-          .redirectErrorStream(true);
-      pb.environment().put("DISPLAY", ":" + display);
-      app = pb.start();
-      List<String> output = new ArrayList<>();
-      BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      for (String line; (line = out.readLine()) != null; ) {
-        output.add(line);
-        if (line.contains("presented 5 frames")) {
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          fail("the preview did not present 5 frames in 60 s: " + output);
-        }
-      }
-      assertTrue(output.stream().anyMatch(l -> l.contains("presented 5 frames")), "preview output: " + output);
-      Thread.sleep(300); // let the held frame reach the screen
-      int[][] screen = readXwd(fbdir.resolve("Xvfb_screen0"));
-      int differing = 0;
-      for (int y = 0; y < H; y++) {
-        for (int x = 0; x < W; x++) {
-          if (screen[y][x] != expected[y][x]) {
-            differing++;
+    try (XvfbServer x = XvfbServer.start(tmp, 320, 240)) {
+      int[][] expected = rgb(renderHeadless());
+      Process app = x.java(Preview.class.getName(), "--size", W + "x" + H, "--time", String.valueOf(T), "--path",
+          "cpu", "--frames", "5", "--hold", "20000", "--position", "0,0").start();
+      try {
+        List<String> output = new ArrayList<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+          output.add(line);
+          if (line.contains("presented 5 frames")) {
+            break;
           }
         }
-      }
-      assertEquals(0, differing, "screen pixels that differ from the headless render, of " + W * H);
-      assertKnownPixels(screen);
-    } finally {
-      if (app != null) {
+        assertTrue(output.stream().anyMatch(l -> l.contains("presented 5 frames")), "preview output: " + output);
+        Thread.sleep(300); // the held frame is swapped again every 10 ms
+        int[][] screen = x.screen();
+        int differing = 0;
+        for (int y = 0; y < H; y++) {
+          for (int xx = 0; xx < W; xx++) {
+            if (screen[y][xx] != expected[y][xx]) {
+              differing++;
+            }
+          }
+        }
+        assertEquals(0, differing, "screen pixels that differ from the headless render, of " + W * H);
+        assertKnownPixels(screen);
+      } finally {
         app.destroy();
         app.waitFor(10, TimeUnit.SECONDS);
       }
-      server.destroy();
-      server.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  /** Reads an XWD file (Xvfb's {@code -fbdir} screen, 24/32 bits per pixel) as RGB rows. */
-  static int[][] readXwd(Path file) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.BIG_ENDIAN);
-    int headerSize = b.getInt(0);
-    int width = b.getInt(16);
-    int height = b.getInt(20);
-    int byteOrder = b.getInt(28);
-    int bitsPerPixel = b.getInt(44);
-    int bytesPerLine = b.getInt(48);
-    int colors = b.getInt(76);
-    assertEquals(32, bitsPerPixel, "Xvfb screen depth: start it with 24 bits (x24)");
-    b.order(byteOrder == 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-    int data = headerSize + colors * 12;
-    int[][] out = new int[height][width];
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        out[y][x] = b.getInt(data + y * bytesPerLine + x * 4) & 0xFFFFFF;
-      }
-    }
-    return out;
-  }
-
-  static String findOnPath(String name) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      File f = new File(dir, name);
-      if (f.canExecute()) {
-        return f.getPath();
-      }
-    }
-    return null;
-  }
-
-  static int freeDisplay() {
-    for (int d = 90; d < 200; d++) {
-      if (!Files.exists(Path.of("/tmp/.X11-unix/X" + d)) && !Files.exists(Path.of("/tmp/.X" + d + "-lock"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("no free X display number in :90..:199");
-  }
-
-  interface Condition {
-    boolean met() throws Exception;
-  }
-
-  static void waitFor(Condition c, int seconds, String what) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!c.met()) {
-      if (System.nanoTime() > deadline) {
-        fail("timed out waiting for " + what);
-      }
-      Thread.sleep(50);
     }
   }
 }
