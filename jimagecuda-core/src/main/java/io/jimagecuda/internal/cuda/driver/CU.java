@@ -10,6 +10,8 @@ import static org.lwjgl.system.JNI.invokePPPPPI;
 import io.jimagecuda.Config;
 import org.lwjgl.system.APIUtil;
 import org.lwjgl.system.Library;
+import org.lwjgl.system.Platform;
+import org.lwjgl.system.linux.LinuxLibrary;
 import org.lwjgl.system.MemoryUtil;
 import org.lwjgl.system.SharedLibrary;
 
@@ -138,6 +140,11 @@ public final class CU {
     private static SharedLibrary load() {
       String name = Config.cudaLibrary();
       Config.log("loading the CUDA driver library " + name);
+      if (Platform.get() == Platform.LINUX) {
+        // dlopen directly: the driver is a system library, and LWJGL's general loader would print a
+        // multi-line notice on every machine without an NVIDIA driver before we report it ourselves.
+        return new LinuxLibrary(name);
+      }
       return Library.loadNative(CU.class, "io.jimagecuda", name);
     }
 
