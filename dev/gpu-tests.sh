@@ -16,12 +16,15 @@ for m in jimagecuda-*/; do
     cp="$cp:$m/target/test-classes"
     scan+=("$m/target/test-classes")
   fi
-  if [ -d "$m/target/dependency" ]; then
+  if [ -d lib ]; then
+    continue
+  elif [ -d "$m/target/dependency" ]; then
     for j in "$m"/target/dependency/*.jar; do
       case ":$cp:" in *"/$(basename "$j"):"*) ;; *) cp="$cp:$j" ;; esac
     done
   fi
 done
+[ -d lib ] && cp="$cp:$(ls lib/*.jar | tr '\n' ':')"
 out=${OUT:-/tmp}
 # Without arguments every test class is scanned; with arguments (e.g. --select-class X) they choose.
 if [ $# -eq 0 ]; then set -- --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
