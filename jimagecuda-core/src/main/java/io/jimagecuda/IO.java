@@ -248,8 +248,9 @@ public final class IO {
    * is complete, so a failure leaves no partial file. {@code image} is not changed.
    *
    * @param u8Buffer 8-bit scratch, resized to the image size; null for a temporary freed before return
-   * @param quality JPEG quality 1..100, null for the encoder's default (75); checked for every format but
-   *     used only by JPEG
+   * @param quality JPEG quality 1..100, null for the encoder's default (75); from 90 up chroma is kept at
+   *     full resolution (4:4:4), below it is subsampled (4:2:0), as libvips does; checked for every format
+   *     but used only by JPEG
    * @throws IllegalArgumentException for an unsupported extension (the message lists the supported ones),
    *     a quality outside 1..100 or images on different backends
    * @throws CapacityExceededException if {@code u8Buffer} is too small

@@ -463,6 +463,28 @@ class IOTest {
     }
 
     @Test
+    void jpegKeepsFullChromaFromQuality90LikeLibvips() throws IOException {
+      try (Image img = cpuImage(16, 16, pattern(16, 16))) {
+        for (Integer q : new Integer[] {null, 75, 89, 90, 100}) {
+          Path file = dir.resolve("chroma" + q + ".jpg");
+          IO.save(img, file, null, q);
+          assertEquals(q != null && q >= 90 ? 0x11 : 0x22, lumaSampling(file), "quality " + q);
+        }
+      }
+    }
+
+    /** The luma sampling factors (H << 4 | V) of a baseline JPEG's SOF0 segment. */
+    private static int lumaSampling(Path jpeg) throws IOException {
+      byte[] d = Files.readAllBytes(jpeg);
+      for (int i = 2; i + 4 < d.length; i += 2 + ((d[i + 2] & 0xFF) << 8 | (d[i + 3] & 0xFF))) {
+        if ((d[i + 1] & 0xFF) == 0xC0) {
+          return d[i + 4 + 7] & 0xFF; // precision, height, width, count, then component 1: id, sampling
+        }
+      }
+      throw new AssertionError("no SOF0 in " + jpeg);
+    }
+
+    @Test
     void saveU8WithQuality() throws IOException {
       try (ImageU8 img = new ImageU8(8, 8, CPU)) {
         IO.upload(img, pattern(8, 8));
