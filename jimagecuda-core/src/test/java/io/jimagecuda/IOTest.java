@@ -1088,6 +1088,15 @@ class IOTest {
     }
 
     @Test
+    void imagesWiderThanTheSideLimit() throws IOException {
+      BufferedImage wide = new BufferedImage(40000, 1, BufferedImage.TYPE_BYTE_GRAY);
+      assertMessage(IllegalArgumentException.class, "too large", () -> IO.fromBufferedImage(wide));
+      Path file = write(wide, "png", dir.resolve("wide.png"));
+      IOException e = assertThrows(IOException.class, () -> load(file, false));
+      assertTrue(e.getMessage().contains("wide.png") && e.getMessage().contains("40000x1 is too large"), e.getMessage());
+    }
+
+    @Test
     void saveIntoMissingDirectory() {
       try (Image img = new Image(1, 1, CPU)) {
         assertThrows(NoSuchFileException.class, () -> IO.save(img, dir.resolve("no/such/dir/out.png")));
