@@ -547,6 +547,19 @@ class IOTest {
     }
 
     @Test
+    void lowBitGreyPngIsScaled() throws IOException {
+      byte[] ramp = {0, 85, (byte) 170, (byte) 255};
+      BufferedImage twoBit = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_BINARY,
+          new IndexColorModel(2, 4, ramp, ramp, ramp));
+      twoBit.getRaster().setPixels(0, 0, 4, 1, new int[] {0, 1, 2, 3});
+      Path file = write(twoBit, "png", dir.resolve("grey2.png"));
+      assertEquals(2, Files.readAllBytes(file)[24], "stored as a 2-bit greyscale PNG");
+      try (Image img = load(file, false)) {
+        assertArrayEquals(new int[] {0, 0, 0, 255, 85, 85, 85, 255, 170, 170, 170, 255, 255, 255, 255, 255}, u8(img));
+      }
+    }
+
+    @Test
     void greyJpegBecomesRgb() throws IOException {
       BufferedImage grey = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
       Arrays.fill(((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData(), (byte) 90);
@@ -896,6 +909,16 @@ class IOTest {
         try (Image img = IO.fromBufferedImage(whole.getSubimage(1, 1, 2, 2), new Image(2, 2, CPU), null)) {
           assertArrayEquals(new int[] {10, 10, 2, a, 20, 10, 3, a, 10, 20, 3, a, 20, 20, 4, a}, u8(img), "type " + type);
         }
+      }
+    }
+
+    @Test
+    void packedLowBitSamplesAreScaled() {
+      BufferedImage rgb565 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_565_RGB);
+      rgb565.getRaster().setPixels(0, 0, 2, 1, new int[] {31, 63, 16, 0, 32, 1});
+      try (Image img = IO.fromBufferedImage(rgb565, new Image(2, 1, CPU), null)) {
+        // 16·255/31 = 131.6, 32·255/63 = 129.5..., 1·255/31 = 8.2
+        assertArrayEquals(new int[] {255, 255, 132, 255, 0, 130, 8, 255}, u8(img));
       }
     }
 
