@@ -12,9 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Marks a test class or method that needs the CUDA backend: tagged {@code gpu} (excluded from
- * {@code mvn test}; the GPU machine runs them with {@code -Dgroups=gpu}) and disabled, with the reason
- * "no CUDA device: ...", wherever the backend cannot start.
+ * Marks a test class or method that needs the CUDA backend: tagged {@code gpu} (the GPU machine runs
+ * exactly these with {@code dev/gpu-tests.sh}) and reported as skipped, with the reason
+ * "no CUDA device: ...", wherever the backend cannot start (CI). Shared with the other modules through
+ * core's test jar.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

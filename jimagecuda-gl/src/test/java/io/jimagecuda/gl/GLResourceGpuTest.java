@@ -23,9 +23,8 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
+import io.jimagecuda.parity.GpuOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,14 +34,13 @@ import org.lwjgl.opengl.GL15;
  * GLResource and the presenters on an NVIDIA GPU through EGL's device platform. Skipped, with the
  * reason, where CUDA cannot run.
  */
-@Tag("gpu")
+@GpuOnly
 class GLResourceGpuTest {
   private static EglContext gl;
   private static CudaBackend cuda;
 
   @BeforeAll
   static void open() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), "SKIPPED (gpu): " + JImageCuda.cudaStatus());
     gl = EglContext.open();
     cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     System.out.println(gl.describe());

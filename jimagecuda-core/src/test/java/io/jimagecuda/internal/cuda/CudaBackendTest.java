@@ -17,19 +17,17 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
+import io.jimagecuda.parity.GpuOnly;
 import org.junit.jupiter.api.Test;
 
 /** The CUDA backend's memory, transfers and error reporting, on the GPU machine. */
-@Tag("gpu")
+@GpuOnly
 class CudaBackendTest {
   private static final BackendKind CUDA = BackendKind.CUDA;
 
   @BeforeAll
   static void needsCuda() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), () -> "no CUDA device: " + JImageCuda.cudaStatus());
   }
 
   @Test

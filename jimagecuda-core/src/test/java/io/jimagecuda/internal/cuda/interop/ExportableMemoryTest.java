@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.JImageCuda;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.cuda.CudaBackend;
@@ -17,17 +16,16 @@ import java.util.Random;
 import org.lwjgl.system.linux.UNISTD;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
+import io.jimagecuda.parity.GpuOnly;
 import org.junit.jupiter.api.Test;
 
 /** Exportable CUDA memory re-imported through its fd aliases the same bytes (GPU machine). */
-@Tag("gpu")
+@GpuOnly
 class ExportableMemoryTest {
   private static CudaBackend cuda;
 
   @BeforeAll
   static void needsCuda() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), () -> "no CUDA device: " + JImageCuda.cudaStatus());
     cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     Assumptions.assumeTrue(ExportableMemory.supported() && ExternalMemory.supported(), "driver lacks VMM/external memory");
   }
