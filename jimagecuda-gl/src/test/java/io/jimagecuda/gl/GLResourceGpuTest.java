@@ -17,6 +17,7 @@ import io.jimagecuda.gl.internal.Framebuffer;
 import io.jimagecuda.gl.internal.TextureQuad;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
+import io.jimagecuda.parity.GpuOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +25,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import io.jimagecuda.parity.GpuOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -198,9 +198,12 @@ class GLResourceGpuTest {
 
   /** Runs {@link TrapProbe} in a fresh JVM (the driver reads the environment when it starts). */
   static ProbeResult probe(String jvmOption, String mode) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), jvmOption, TrapProbe.class.getName(), mode)
-        .redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), jvmOption, TrapProbe.class.getName(), mode);
+    // This JVM has set the variable with libc's setenv (GlEnvironment); a child would inherit it and never
+    // meet the trap. Naming it here makes Java build the child's environment from its own start-up copy.
+    pb.environment().remove(GlEnvironment.VARIABLE);
+    Process p = pb.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe timed out: " + out);
     return new ProbeResult(p.exitValue(), out);

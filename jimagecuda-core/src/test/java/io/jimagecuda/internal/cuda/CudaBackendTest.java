@@ -12,13 +12,13 @@ import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.OutOfDeviceMemoryException;
+import io.jimagecuda.parity.GpuOnly;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
-import io.jimagecuda.parity.GpuOnly;
 import org.junit.jupiter.api.Test;
 
 /** The CUDA backend's memory, transfers and error reporting, on the GPU machine. */

@@ -12,11 +12,11 @@ import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.internal.cuda.CudaStorage;
 import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
+import io.jimagecuda.parity.GpuOnly;
 import java.util.Random;
 import org.lwjgl.system.linux.UNISTD;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import io.jimagecuda.parity.GpuOnly;
 import org.junit.jupiter.api.Test;
 
 /** Exportable CUDA memory re-imported through its fd aliases the same bytes (GPU machine). */
