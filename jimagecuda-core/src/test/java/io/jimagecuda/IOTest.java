@@ -24,6 +24,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,6 +33,8 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
@@ -625,6 +628,38 @@ class IOTest {
         assertEquals(p[0], p[1]);
         assertEquals(p[0], p[2]);
         assertNear(new int[] {130, 130, 130, 255}, p, 2);
+      }
+    }
+
+    @Test
+    void jdkReadersAloneGiveTheSamePixels() throws IOException {
+      // A class path without TwelveMonkeys falls back to the JDK's own readers (the JDK's TIFF reader is
+      // named "tif" first); the pixels must not change.
+      byte[] rgba = pattern(5, 4);
+      Path tif = dir.resolve("jdk.tif");
+      Path bmp = dir.resolve("jdk.bmp");
+      Path jpg = dir.resolve("jdk.jpg");
+      try (Image img = cpuImage(5, 4, rgba)) {
+        IO.save(img, tif);
+        IO.save(img, bmp);
+        IO.save(img, jpg);
+      }
+      int[] jpegPixels;
+      try (Image img = load(jpg, false)) {
+        jpegPixels = u8(img);
+      }
+      IIORegistry registry = IIORegistry.getDefaultInstance();
+      List<ImageReaderSpi> twelveMonkeys = new ArrayList<>();
+      registry.getServiceProviders(ImageReaderSpi.class,
+          spi -> spi.getClass().getName().startsWith("com.twelvemonkeys."), false).forEachRemaining(twelveMonkeys::add);
+      assertFalse(twelveMonkeys.isEmpty());
+      twelveMonkeys.forEach(registry::deregisterServiceProvider);
+      try (Image fromTif = load(tif, false); Image fromBmp = load(bmp, false); Image fromJpg = load(jpg, false)) {
+        assertArrayEquals(unsigned(rgba), u8(fromTif));
+        assertArrayEquals(unsigned(rgba), u8(fromBmp));
+        assertArrayEquals(jpegPixels, u8(fromJpg));
+      } finally {
+        twelveMonkeys.forEach(registry::registerServiceProvider);
       }
     }
 

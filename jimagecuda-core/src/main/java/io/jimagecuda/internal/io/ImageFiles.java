@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -31,8 +32,12 @@ import org.w3c.dom.NodeList;
  * TwelveMonkeys plugins (CMYK JPEG, TIFF, WebP, BMP variants) and {@link BmpEncoder}.
  */
 public final class ImageFiles {
-  /** Formats {@link #read} accepts, as ImageIO format names; detected from the content, not the name. */
-  private static final Set<String> READABLE = Set.of("png", "jpeg", "bmp", "tiff", "webp", "gif");
+  /**
+   * Formats {@link #read} accepts, as lower-case ImageIO format names (a reader qualifies if any of its
+   * names is here: the JDK's TIFF reader is "tif" first, TwelveMonkeys' "tiff"). The format is detected
+   * from the content, not the file name.
+   */
+  private static final Set<String> READABLE = Set.of("png", "jpeg", "bmp", "tif", "tiff", "webp", "gif");
 
   /** JPEG quality from which chroma is stored at full resolution, as libvips does. */
   private static final int FULL_CHROMA_QUALITY = 90;
@@ -189,7 +194,8 @@ public final class ImageFiles {
   private static ImageReader readerFor(ImageInputStream in) {
     for (Iterator<ImageReader> it = ImageIO.getImageReaders(in); it.hasNext(); ) {
       ImageReader reader = it.next();
-      if (READABLE.contains(formatOf(reader))) {
+      if (Arrays.stream(reader.getOriginatingProvider().getFormatNames())
+          .anyMatch(name -> READABLE.contains(name.toLowerCase(Locale.ROOT)))) {
         return reader;
       }
     }
