@@ -3,8 +3,9 @@
 # machine, inside `.device/remote` (which puts java and `junit` on PATH); see README "GPU machine".
 # Build here first:  ./mvnw -q -DskipTests package
 # The class path is every module's target/classes and target/test-classes that is present, then the jars of
-# target/dependency and target/lib (the CLI's runtime class path, which holds every module's jar), each jar
-# name once. So carrying jimagecuda-cli/target/lib and the test-classes folders is enough (README).
+# target/dependency, target/lib (the CLI's runtime class path, which holds every module's jar) and lib/ (a
+# tree staged by dev/stage.sh), each jar name once. So carrying jimagecuda-cli/target/lib and the
+# test-classes folders is enough (README), as is a staged tree.
 # Usage: dev/gpu-tests.sh [junit selectors, default: scan all]   (summary and tree also written to $OUT/gpu-tests.txt)
 # GPU_TESTS_ROOT=DIR runs the modules built under DIR instead (e.g. a staged copy of another worktree).
 set -uo pipefail
@@ -25,6 +26,11 @@ for m in jimagecuda-*/; do
     [ -f "$j" ] || continue
     case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$j" ;; esac
   done
+done
+# A staged tree (dev/stage.sh) has every dependency jar once in lib/.
+for j in lib/*.jar; do
+  [ -f "$j" ] || continue
+  case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$j" ;; esac
 done
 out=${OUT:-/tmp}
 # Without arguments every test class is scanned; with arguments (e.g. --select-class X) they choose.

@@ -56,6 +56,12 @@ __device__ __forceinline__ float smoothstep(float e0, float e1, float v) {
   return t * t * (3.0f - 2.0f * t);
 }
 
+// 1 - smoothstep(e0, e1, v), fused as nvcc does: fma(-t^2, 3 - 2t, 1). The fills' antialiased edges.
+__device__ __forceinline__ float oneMinusSmoothstep(float e0, float e1, float v) {
+  float t = clampB((v - e0) / (e1 - e0));
+  return fmaf(-(t * t), 3.0f - 2.0f * t, 1.0f);
+}
+
 // lerp(p, q, t) = p + (q - p) t, fused as nvcc does: fma(q - p, t, p).
 __device__ __forceinline__ float lerp(float p, float q, float t) { return fmaf(q - p, t, p); }
 

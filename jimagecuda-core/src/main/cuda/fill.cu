@@ -1,5 +1,7 @@
 // Fill generators (spec 3.1), one thread per pixel, every pixel of the w x h area written.
 // CPU twin: internal/cpu/CpuFill.java (same formulas, same helpers from common.cuh / Px.java).
+// Every fmaf() stands where the reference's own build (nvcc 13.0, sm_90 SASS inspected) fuses a
+// multiply-add; every other operation rounds on its own (this file is compiled with -fmad=false).
 #pragma once
 #include "common.cuh"
 
@@ -67,7 +69,7 @@ JC_KERNEL fill_stripes(float4 *img, int w, int h, float angle, int spacing, int 
   float t = fmodf(p, period);
   if (t < 0.0f) t += period;
   float up = t > period - 1.0f ? smoothstep(period, period + 1.0f, t + 1.0f) : smoothstep(0.0f, 1.0f, t);
-  float down = 1.0f - smoothstep(band - 1.0f, band + 1.0f, t);
+  float down = oneMinusSmoothstep(band - 1.0f, band + 1.0f, t);
   img[jc_index(x, y, w)] = mix2(c2, c1, fminf(up, down));
 }
 
@@ -85,7 +87,7 @@ JC_KERNEL fill_dots(float4 *img, int w, int h, int spacing, float radius, float4
   float dy = my - half;
   float d = sqrtf(fmaf(dx, dx, dy * dy));
   float e = softness > 0.0f ? softness * radius : 0.5f;
-  float t = 1.0f - smoothstep(radius - e, radius + e, d);
+  float t = oneMinusSmoothstep(radius - e, radius + e, d);
   img[jc_index(x, y, w)] = mix2(bgColor, color, t);
 }
 
@@ -97,7 +99,7 @@ JC_KERNEL fill_circle(float4 *img, int w, int h, float4 color, float4 bgColor, f
   float dy = (float)y - (float)h / 2.0f;
   float d = sqrtf(fmaf(dx, dx, dy * dy));
   float e = softness > 0.0f ? softness * r : 0.5f;
-  float t = 1.0f - smoothstep(r - e, r + e, d);
+  float t = oneMinusSmoothstep(r - e, r + e, d);
   img[jc_index(x, y, w)] = mix2(bgColor, color, t);
 }
 
@@ -140,14 +142,14 @@ JC_KERNEL fill_ngon(float4 *img, int w, int h, int sides, float4 color, float4 b
   float cosR = cosf(-rho);
   float sinR = sinf(-rho);
   float slice = (float)(JC_PI * 2.0 / (double)(float)sides);
-  float apothem = r * cosf((float)(JC_PI / (double)(float)sides));
+  float cosHalfSlice = cosf((float)(JC_PI / (double)(float)sides));
   float px = (float)x - (float)w / 2.0f;
   float py = (float)y - (float)h / 2.0f;
-  float qx = px * cosR - py * sinR;
+  float qx = fmaf(px, cosR, -(py * sinR));
   float qy = fmaf(py, cosR, px * sinR);
   float alpha = atan2D(qx, qy);
-  float local = alpha - floorf(0.5f + alpha / slice) * slice;
-  float sdf = cosf(local) * length(qx, qy) - apothem;
+  float local = fmaf(-floorf(0.5f + alpha / slice), slice, alpha);
+  float sdf = fmaf(-cosHalfSlice, r, cosf(local) * length(qx, qy));
   float e = softness > 0.0f ? softness * r : 0.5f;
-  img[jc_index(x, y, w)] = mix2(bgColor, color, 1.0f - smoothstep(-e, e, sdf));
+  img[jc_index(x, y, w)] = mix2(bgColor, color, oneMinusSmoothstep(-e, e, sdf));
 }

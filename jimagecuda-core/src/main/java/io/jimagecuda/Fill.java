@@ -76,9 +76,9 @@ public final class Fill {
   }
 
   /**
-   * Checkerboard of {@code size × size} squares with hard edges; the square holding pixel
-   * {@code (−offsetX, −offsetY)} starts a {@code color1} square, so the top-left square is {@code color1}
-   * when the offsets are 0. Positive offsets move the pattern left and up.
+   * Checkerboard of {@code size × size} squares with hard edges: pixel {@code (x, y)} is {@code color1}
+   * when {@code floor((x + offsetX)/size) + floor((y + offsetY)/size)} is even, else {@code color2}. With
+   * offsets 0 the top-left square is {@code color1}; positive offsets move the pattern left and up.
    *
    * @param image modified in place
    * @param size side of a square in pixels, at least 1

@@ -248,8 +248,9 @@ public final class IO {
    * is complete, so a failure leaves no partial file. {@code image} is not changed.
    *
    * @param u8Buffer 8-bit scratch, resized to the image size; null for a temporary freed before return
-   * @param quality JPEG quality 1..100, null for the encoder's default (75); checked for every format but
-   *     used only by JPEG
+   * @param quality JPEG quality 1..100, null for the encoder's default (75); from 90 up chroma is kept at
+   *     full resolution (4:4:4), below it is subsampled (4:2:0), as libvips does; checked for every format
+   *     but used only by JPEG
    * @throws IllegalArgumentException for an unsupported extension (the message lists the supported ones),
    *     a quality outside 1..100 or images on different backends
    * @throws CapacityExceededException if {@code u8Buffer} is too small
@@ -355,6 +356,7 @@ public final class IO {
    */
   public static Image fromBufferedImage(BufferedImage img, Image f32Buffer, ImageU8 u8Buffer) {
     Check.notNull("IO.fromBufferedImage", "img", img);
+    checkHostSize("IO.fromBufferedImage", img.getWidth(), img.getHeight());
     checkBuffers("IO.fromBufferedImage", f32Buffer, u8Buffer);
     return fromRgba8("IO.fromBufferedImage", RasterConversion.toRgba8(img), f32Buffer, u8Buffer);
   }
@@ -440,8 +442,13 @@ public final class IO {
   /** A host array of {@code length} elements holds an image of shape (height, width, channels). */
   private static void checkShape(String op, int length, int height, int width, int channels, String unit) {
     Check.oneOf(op, "channels", channels, 1, 3, 4);
-    Check.creationSize(width, height);
+    checkHostSize(op, width, height);
     Check.length(op, "data", (long) height * width * channels, length, unit);
+  }
+
+  /** An image of this size can be created and its RGBA bytes held in one Java array. */
+  private static void checkHostSize(String op, int width, int height) {
+    Check.creationSize(width, height);
     if ((long) height * width * 4 > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(op + ": " + width + "x" + height
           + " RGBA does not fit in one Java array; upload the pixels in a ByteBuffer instead");

@@ -24,6 +24,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,6 +33,8 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
@@ -463,6 +466,28 @@ class IOTest {
     }
 
     @Test
+    void jpegKeepsFullChromaFromQuality90LikeLibvips() throws IOException {
+      try (Image img = cpuImage(16, 16, pattern(16, 16))) {
+        for (Integer q : new Integer[] {null, 75, 89, 90, 100}) {
+          Path file = dir.resolve("chroma" + q + ".jpg");
+          IO.save(img, file, null, q);
+          assertEquals(q != null && q >= 90 ? 0x11 : 0x22, lumaSampling(file), "quality " + q);
+        }
+      }
+    }
+
+    /** The luma sampling factors (H << 4 | V) of a baseline JPEG's SOF0 segment. */
+    private static int lumaSampling(Path jpeg) throws IOException {
+      byte[] d = Files.readAllBytes(jpeg);
+      for (int i = 2; i + 4 < d.length; i += 2 + ((d[i + 2] & 0xFF) << 8 | (d[i + 3] & 0xFF))) {
+        if ((d[i + 1] & 0xFF) == 0xC0) {
+          return d[i + 4 + 7] & 0xFF; // precision, height, width, count, then component 1: id, sampling
+        }
+      }
+      throw new AssertionError("no SOF0 in " + jpeg);
+    }
+
+    @Test
     void saveU8WithQuality() throws IOException {
       try (ImageU8 img = new ImageU8(8, 8, CPU)) {
         IO.upload(img, pattern(8, 8));
@@ -521,6 +546,19 @@ class IOTest {
         try (Image img = load(write(grey, format, dir.resolve("grey." + format)), false)) {
           assertArrayEquals(new int[] {0, 0, 0, 255, 77, 77, 77, 255, 200, 200, 200, 255}, u8(img), format);
         }
+      }
+    }
+
+    @Test
+    void lowBitGreyPngIsScaled() throws IOException {
+      byte[] ramp = {0, 85, (byte) 170, (byte) 255};
+      BufferedImage twoBit = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_BINARY,
+          new IndexColorModel(2, 4, ramp, ramp, ramp));
+      twoBit.getRaster().setPixels(0, 0, 4, 1, new int[] {0, 1, 2, 3});
+      Path file = write(twoBit, "png", dir.resolve("grey2.png"));
+      assertEquals(2, Files.readAllBytes(file)[24], "stored as a 2-bit greyscale PNG");
+      try (Image img = load(file, false)) {
+        assertArrayEquals(new int[] {0, 0, 0, 255, 85, 85, 85, 255, 170, 170, 170, 255, 255, 255, 255, 255}, u8(img));
       }
     }
 
@@ -590,6 +628,38 @@ class IOTest {
         assertEquals(p[0], p[1]);
         assertEquals(p[0], p[2]);
         assertNear(new int[] {130, 130, 130, 255}, p, 2);
+      }
+    }
+
+    @Test
+    void jdkReadersAloneGiveTheSamePixels() throws IOException {
+      // A class path without TwelveMonkeys falls back to the JDK's own readers (the JDK's TIFF reader is
+      // named "tif" first); the pixels must not change.
+      byte[] rgba = pattern(5, 4);
+      Path tif = dir.resolve("jdk.tif");
+      Path bmp = dir.resolve("jdk.bmp");
+      Path jpg = dir.resolve("jdk.jpg");
+      try (Image img = cpuImage(5, 4, rgba)) {
+        IO.save(img, tif);
+        IO.save(img, bmp);
+        IO.save(img, jpg);
+      }
+      int[] jpegPixels;
+      try (Image img = load(jpg, false)) {
+        jpegPixels = u8(img);
+      }
+      IIORegistry registry = IIORegistry.getDefaultInstance();
+      List<ImageReaderSpi> twelveMonkeys = new ArrayList<>();
+      registry.getServiceProviders(ImageReaderSpi.class,
+          spi -> spi.getClass().getName().startsWith("com.twelvemonkeys."), false).forEachRemaining(twelveMonkeys::add);
+      assertFalse(twelveMonkeys.isEmpty());
+      twelveMonkeys.forEach(registry::deregisterServiceProvider);
+      try (Image fromTif = load(tif, false); Image fromBmp = load(bmp, false); Image fromJpg = load(jpg, false)) {
+        assertArrayEquals(unsigned(rgba), u8(fromTif));
+        assertArrayEquals(unsigned(rgba), u8(fromBmp));
+        assertArrayEquals(jpegPixels, u8(fromJpg));
+      } finally {
+        twelveMonkeys.forEach(registry::registerServiceProvider);
       }
     }
 
@@ -878,6 +948,16 @@ class IOTest {
     }
 
     @Test
+    void packedLowBitSamplesAreScaled() {
+      BufferedImage rgb565 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_565_RGB);
+      rgb565.getRaster().setPixels(0, 0, 2, 1, new int[] {31, 63, 16, 0, 32, 1});
+      try (Image img = IO.fromBufferedImage(rgb565, new Image(2, 1, CPU), null)) {
+        // 16·255/31 = 131.6, 32·255/63 = 129.5..., 1·255/31 = 8.2
+        assertArrayEquals(new int[] {255, 255, 132, 255, 0, 130, 8, 255}, u8(img));
+      }
+    }
+
+    @Test
     void fromBufferedImageUnpremultiplies() {
       BufferedImage pre = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB_PRE);
       pre.getRaster().setPixels(0, 0, 2, 1, new int[] {64, 32, 128, 128, 10, 10, 10, 0});
@@ -1063,6 +1143,15 @@ class IOTest {
         }
       }
       assertFalse(Files.exists(dir.resolve("small.png")));
+    }
+
+    @Test
+    void imagesWiderThanTheSideLimit() throws IOException {
+      BufferedImage wide = new BufferedImage(40000, 1, BufferedImage.TYPE_BYTE_GRAY);
+      assertMessage(IllegalArgumentException.class, "too large", () -> IO.fromBufferedImage(wide));
+      Path file = write(wide, "png", dir.resolve("wide.png"));
+      IOException e = assertThrows(IOException.class, () -> load(file, false));
+      assertTrue(e.getMessage().contains("wide.png") && e.getMessage().contains("40000x1 is too large"), e.getMessage());
     }
 
     @Test

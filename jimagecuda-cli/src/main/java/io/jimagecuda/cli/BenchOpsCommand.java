@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ops", mixinStandardHelpOptions = true,
     description = "Time every fill op and both conversions on CUDA (if available) and the CPU; print a "
-        + "Markdown table of median times, GB/s (bytes read + written), % of the backend's copy bandwidth "
+        + "Markdown table of median times, GB/s (bytes read + written), %% of the backend's copy bandwidth "
         + "and the CUDA / CPU speed ratio.")
 final class BenchOpsCommand implements Callable<Integer> {
   private static final int WARMUP = 3;

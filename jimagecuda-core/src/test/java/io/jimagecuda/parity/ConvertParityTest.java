@@ -7,20 +7,16 @@ import io.jimagecuda.BackendKind;
 import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
-import io.jimagecuda.JImageCuda;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** CUDA against CPU for the two conversions: results must be bit-identical. */
-@Tag("gpu")
+@GpuOnly
 class ConvertParityTest {
   @BeforeAll
   static void needsCuda() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), () -> "no CUDA device: " + JImageCuda.cudaStatus());
   }
 
   @ParameterizedTest(name = "{0}x{1}")

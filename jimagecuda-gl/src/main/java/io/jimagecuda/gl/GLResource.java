@@ -100,7 +100,8 @@ public final class GLResource implements AutoCloseable {
       throw new IllegalArgumentException("GLResource: invalid PBO id " + pboId
           + ": expected a positive buffer name from glGenBuffers()");
     }
-    if (path == PresentPath.VULKAN_SHARED_TEXTURE || path == PresentPath.CUDA_EXPORTED_BUFFER) {
+    if (path == PresentPath.VULKAN_SHARED_TEXTURE || path == PresentPath.CUDA_EXPORTED_BUFFER
+        || path == PresentPath.CUDA_MAPPED_TEXTURE) {
       throw new IllegalArgumentException("GLResource writes a pixel buffer object: " + path
           + " presents without one; use Presenter.create(width, height, PresentPath." + path + ")");
     }

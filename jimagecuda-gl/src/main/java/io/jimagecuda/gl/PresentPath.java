@@ -19,6 +19,12 @@ public enum PresentPath {
    */
   CUDA_EXPORTED_BUFFER,
   /**
+   * The texture registered with CUDA once ({@code cuGraphicsGLRegisterImage}); each frame maps it and
+   * one kernel writes it with surface stores, then unmaps. No pixel buffer, no GL upload; one map/unmap
+   * pair per frame. Needs a CUDA image and an OpenGL context on the same NVIDIA GPU.
+   */
+  CUDA_MAPPED_TEXTURE,
+  /**
    * CUDA-OpenGL interop on a pixel buffer registered once with {@code cuGraphicsGLRegisterBuffer}
    * (write-discard): each frame maps it, copies (8-bit images) or converts (float images) into it on the
    * library's CUDA stream and unmaps it. GPU to GPU; costs a map/unmap pair per frame. Needs a CUDA

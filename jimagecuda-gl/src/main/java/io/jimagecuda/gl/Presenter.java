@@ -22,7 +22,7 @@ public interface Presenter extends AutoCloseable {
   /**
    * A presenter on the fastest path that works here, tried in this order:
    * {@link PresentPath#VULKAN_SHARED_TEXTURE}, {@link PresentPath#CUDA_EXPORTED_BUFFER},
-   * {@link PresentPath#CUDA_MAPPED_PBO} (each needs the default backend to be CUDA and the OpenGL context
+   * {@link PresentPath#CUDA_MAPPED_TEXTURE}, {@link PresentPath#CUDA_MAPPED_PBO} (each needs the default backend to be CUDA and the OpenGL context
    * to run on its GPU), else {@link PresentPath#CPU_UPLOAD}. {@link #pathReason()} says why the faster
    * paths were passed over.
    *

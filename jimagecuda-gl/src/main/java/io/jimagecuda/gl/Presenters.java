@@ -27,6 +27,10 @@ final class Presenters {
         requireCuda(path);
         yield new ExportedBufferPresenter(width, height);
       }
+      case CUDA_MAPPED_TEXTURE -> {
+        requireCuda(path);
+        yield new MappedTexturePresenter(width, height);
+      }
       case CUDA_MAPPED_PBO, CPU_UPLOAD -> new PboPresenter(width, height, path);
     };
   }
@@ -38,7 +42,8 @@ final class Presenters {
     }
     StringBuilder passed = new StringBuilder();
     if (JImageCuda.defaultBackend() == BackendKind.CUDA) {
-      for (PresentPath path : new PresentPath[] {PresentPath.VULKAN_SHARED_TEXTURE, PresentPath.CUDA_EXPORTED_BUFFER}) {
+      for (PresentPath path : new PresentPath[] {PresentPath.VULKAN_SHARED_TEXTURE, PresentPath.CUDA_EXPORTED_BUFFER,
+          PresentPath.CUDA_MAPPED_TEXTURE}) {
         try {
           Presenter p = on(width, height, path);
           Config.log("GL: " + p + " chosen");

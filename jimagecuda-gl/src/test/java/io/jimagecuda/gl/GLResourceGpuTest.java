@@ -17,15 +17,14 @@ import io.jimagecuda.gl.internal.Framebuffer;
 import io.jimagecuda.gl.internal.TextureQuad;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
+import io.jimagecuda.parity.GpuOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,14 +34,13 @@ import org.lwjgl.opengl.GL15;
  * GLResource and the presenters on an NVIDIA GPU through EGL's device platform. Skipped, with the
  * reason, where CUDA cannot run.
  */
-@Tag("gpu")
+@GpuOnly
 class GLResourceGpuTest {
   private static EglContext gl;
   private static CudaBackend cuda;
 
   @BeforeAll
   static void open() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), "SKIPPED (gpu): " + JImageCuda.cudaStatus());
     gl = EglContext.open();
     cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     System.out.println(gl.describe());
@@ -72,6 +70,7 @@ class GLResourceGpuTest {
   @ParameterizedTest(name = "{0} {1}x{2}")
   @CsvSource({"VULKAN_SHARED_TEXTURE,1,1", "VULKAN_SHARED_TEXTURE,1001,777", "VULKAN_SHARED_TEXTURE,2560,1440",
       "CUDA_EXPORTED_BUFFER,1,1", "CUDA_EXPORTED_BUFFER,1001,777", "CUDA_EXPORTED_BUFFER,2560,1440",
+      "CUDA_MAPPED_TEXTURE,1,1", "CUDA_MAPPED_TEXTURE,1001,777", "CUDA_MAPPED_TEXTURE,2560,1440",
       "CUDA_MAPPED_PBO,1,1", "CUDA_MAPPED_PBO,1001,777", "CUDA_MAPPED_PBO,2560,1440",
       "CPU_UPLOAD,1,1", "CPU_UPLOAD,1001,777", "CPU_UPLOAD,2560,1440"})
   void everyPathIsPixelExact(PresentPath path, int w, int h) {
@@ -200,9 +199,12 @@ class GLResourceGpuTest {
 
   /** Runs {@link TrapProbe} in a fresh JVM (the driver reads the environment when it starts). */
   static ProbeResult probe(String jvmOption, String mode) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), jvmOption, TrapProbe.class.getName(), mode)
-        .redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), jvmOption, TrapProbe.class.getName(), mode);
+    // This JVM has set the variable with libc's setenv (GlEnvironment); a child would inherit it and never
+    // meet the trap. Naming it here makes Java build the child's environment from its own start-up copy.
+    pb.environment().remove(GlEnvironment.VARIABLE);
+    Process p = pb.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe timed out: " + out);
     return new ProbeResult(p.exitValue(), out);

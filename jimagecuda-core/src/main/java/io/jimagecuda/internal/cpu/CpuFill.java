@@ -126,7 +126,7 @@ final class CpuFill implements FillOps {
             t += period;
           }
           float up = t > period - 1f ? Px.smoothstep(period, period + 1f, t + 1f) : Px.smoothstep(0f, 1f, t);
-          float down = 1f - Px.smoothstep(band - 1f, band + 1f, t);
+          float down = Px.oneMinusSmoothstep(band - 1f, band + 1f, t);
           putMix(d, i, color2, color1, Px.fminf(up, down));
         }
       }
@@ -154,7 +154,7 @@ final class CpuFill implements FillOps {
           }
           float dx = mx - half;
           float dist = (float) Math.sqrt(Math.fma(dx, dx, dy * dy));
-          putMix(d, i, bgColor, color, 1f - Px.smoothstep(radius - e, radius + e, dist));
+          putMix(d, i, bgColor, color, Px.oneMinusSmoothstep(radius - e, radius + e, dist));
         }
       }
     });
@@ -173,7 +173,7 @@ final class CpuFill implements FillOps {
         for (int x = 0, i = y * width * 4; x < width; x++, i += 4) {
           float dx = (float) x - cx;
           float dist = (float) Math.sqrt(Math.fma(dx, dx, dy * dy));
-          putMix(d, i, bgColor, color, 1f - Px.smoothstep(r - e, r + e, dist));
+          putMix(d, i, bgColor, color, Px.oneMinusSmoothstep(r - e, r + e, dist));
         }
       }
     });
@@ -228,7 +228,7 @@ final class CpuFill implements FillOps {
     float cosR = Px.cosf(-rho);
     float sinR = Px.sinf(-rho);
     float slice = (float) (Math.PI * 2.0 / (float) sides);
-    float apothem = r * Px.cosf((float) (Math.PI / (float) sides));
+    float cosHalfSlice = Px.cosf((float) (Math.PI / (float) sides));
     float cx = (float) width / 2f;
     float cy = (float) height / 2f;
     float e = softness > 0f ? softness * r : 0.5f;
@@ -237,12 +237,12 @@ final class CpuFill implements FillOps {
         float py = (float) y - cy;
         for (int x = 0, i = y * width * 4; x < width; x++, i += 4) {
           float px = (float) x - cx;
-          float qx = px * cosR - py * sinR;
+          float qx = Math.fma(px, cosR, -(py * sinR));
           float qy = Math.fma(py, cosR, px * sinR);
           float alpha = Px.atan2D(qx, qy);
-          float local = alpha - (float) Math.floor(0.5f + alpha / slice) * slice;
-          float sdf = Px.cosf(local) * Px.length(qx, qy) - apothem;
-          putMix(d, i, bgColor, color, 1f - Px.smoothstep(-e, e, sdf));
+          float local = Math.fma(-(float) Math.floor(0.5f + alpha / slice), slice, alpha);
+          float sdf = Math.fma(-cosHalfSlice, r, Px.cosf(local) * Px.length(qx, qy));
+          putMix(d, i, bgColor, color, Px.oneMinusSmoothstep(-e, e, sdf));
         }
       }
     });

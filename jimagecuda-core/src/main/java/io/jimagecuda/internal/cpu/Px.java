@@ -73,6 +73,15 @@ public final class Px {
     return t * t * (3f - 2f * t);
   }
 
+  /**
+   * {@code 1 − smoothstep(e0, e1, v)}, fused as nvcc does: {@code fma(−t², 3 − 2t, 1)}. The fills use it for
+   * their antialiased edges.
+   */
+  public static float oneMinusSmoothstep(float e0, float e1, float v) {
+    float t = clampB((v - e0) / (e1 - e0));
+    return Math.fma(-(t * t), 3f - 2f * t, 1f);
+  }
+
   /** {@code lerp(p, q, t) = p + (q − p)·t}, fused as nvcc does: {@code fma(q − p, t, p)}. */
   public static float lerp(float p, float q, float t) {
     return Math.fma(q - p, t, p);

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -17,18 +18,31 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.w3c.dom.NodeList;
 
 /**
  * Image files on the CPU: decoding into {@link Rgba8} and encoding from it, through ImageIO with the
  * TwelveMonkeys plugins (CMYK JPEG, TIFF, WebP, BMP variants) and {@link BmpEncoder}.
  */
 public final class ImageFiles {
-  /** Formats {@link #read} accepts, as ImageIO format names; detected from the content, not the name. */
-  private static final Set<String> READABLE = Set.of("png", "jpeg", "bmp", "tiff", "webp", "gif");
+  /**
+   * Formats {@link #read} accepts, as lower-case ImageIO format names (a reader qualifies if any of its
+   * names is here: the JDK's TIFF reader is "tif" first, TwelveMonkeys' "tiff"). The format is detected
+   * from the content, not the file name.
+   */
+  private static final Set<String> READABLE = Set.of("png", "jpeg", "bmp", "tif", "tiff", "webp", "gif");
+
+  /** JPEG quality from which chroma is stored at full resolution, as libvips does. */
+  private static final int FULL_CHROMA_QUALITY = 90;
+
+  private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
   /** Host pixel arrays are Java arrays: at most this many bytes. */
   private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
@@ -82,8 +96,8 @@ public final class ImageFiles {
    * to a temporary file in the same directory that is renamed over {@code path} only when complete, so
    * a failure leaves no partial file (and an existing file untouched).
    *
-   * @param quality JPEG quality 1..100 (already validated), or null for the encoder's default (75);
-   *     ignored by the other formats
+   * @param quality JPEG quality 1..100 (already validated), or null for the encoder's default (75); 4:4:4
+   *     chroma from 90 up, else 4:2:0; ignored by the other formats
    * @throws NoSuchFileException if the directory does not exist
    * @throws IOException if encoding or writing fails; the message names the path
    */
@@ -122,15 +136,37 @@ public final class ImageFiles {
     ImageWriter writer = ImageIO.getImageWritersByFormatName(format.name().toLowerCase(Locale.ROOT)).next();
     try {
       ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata metadata = null;
       if (format == FileFormat.JPEG && quality != null) {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality / 100f);
+        if (quality >= FULL_CHROMA_QUALITY) {
+          metadata = withoutChromaSubsampling(writer, image, param);
+        }
       }
       writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), param);
+      writer.write(null, new IIOImage(image, null, metadata), param);
     } finally {
       writer.dispose();
     }
+  }
+
+  /**
+   * JPEG metadata with every component sampled 1×1 (4:4:4). libvips, the reference's codec library,
+   * turns chroma subsampling off from this quality up; below it both use 4:2:0.
+   */
+  private static IIOMetadata withoutChromaSubsampling(ImageWriter writer, BufferedImage image,
+      ImageWriteParam param) throws IOException {
+    IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+    IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(JPEG_METADATA);
+    NodeList components = root.getElementsByTagName("componentSpec");
+    for (int i = 0; i < components.getLength(); i++) {
+      IIOMetadataNode component = (IIOMetadataNode) components.item(i);
+      component.setAttribute("HsamplingFactor", "1");
+      component.setAttribute("VsamplingFactor", "1");
+    }
+    metadata.setFromTree(JPEG_METADATA, root);
+    return metadata;
   }
 
   private static ImageInputStream open(Path path) throws IOException {
@@ -158,7 +194,8 @@ public final class ImageFiles {
   private static ImageReader readerFor(ImageInputStream in) {
     for (Iterator<ImageReader> it = ImageIO.getImageReaders(in); it.hasNext(); ) {
       ImageReader reader = it.next();
-      if (READABLE.contains(formatOf(reader))) {
+      if (Arrays.stream(reader.getOriginatingProvider().getFormatNames())
+          .anyMatch(name -> READABLE.contains(name.toLowerCase(Locale.ROOT)))) {
         return reader;
       }
     }

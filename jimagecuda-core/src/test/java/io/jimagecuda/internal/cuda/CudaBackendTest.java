@@ -12,24 +12,22 @@ import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.OutOfDeviceMemoryException;
+import io.jimagecuda.parity.GpuOnly;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The CUDA backend's memory, transfers and error reporting, on the GPU machine. */
-@Tag("gpu")
+@GpuOnly
 class CudaBackendTest {
   private static final BackendKind CUDA = BackendKind.CUDA;
 
   @BeforeAll
   static void needsCuda() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), () -> "no CUDA device: " + JImageCuda.cudaStatus());
   }
 
   @Test

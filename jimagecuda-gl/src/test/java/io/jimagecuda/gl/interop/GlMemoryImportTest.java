@@ -3,7 +3,6 @@ package io.jimagecuda.gl.interop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.gl.internal.GlCheck;
 import io.jimagecuda.gl.vulkan.VulkanSharedImage;
@@ -15,12 +14,12 @@ import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
 import io.jimagecuda.internal.cuda.interop.ExportableMemory;
 import io.jimagecuda.internal.cuda.interop.ExternalMemory;
+import io.jimagecuda.parity.GpuOnly;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lwjgl.opengl.GL11;
@@ -30,14 +29,13 @@ import org.lwjgl.opengl.GL45;
 import org.lwjgl.system.MemoryUtil;
 
 /** CUDA writes, OpenGL reads the same memory: Vulkan texture and exportable buffer (GPU machine). */
-@Tag("gpu")
+@GpuOnly
 class GlMemoryImportTest {
   private static CudaBackend cuda;
   private static EglContext gl;
 
   @BeforeAll
   static void setUp() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), () -> "no CUDA device: " + JImageCuda.cudaStatus());
     cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     gl = EglContext.open(EglContext.Platform.NVIDIA_DEVICE);
     Assumptions.assumeTrue(GlMemoryImport.supported(), "no GL_EXT_memory_object_fd");

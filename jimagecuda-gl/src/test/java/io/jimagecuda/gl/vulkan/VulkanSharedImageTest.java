@@ -6,29 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.JImageCuda;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.cpu.Px;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.internal.cuda.CudaStorage;
 import io.jimagecuda.internal.cuda.interop.ExternalMemory;
+import io.jimagecuda.parity.GpuOnly;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Vulkan-owned image written by CUDA surface stores, read back through Vulkan (GPU machine). */
-@Tag("gpu")
+@GpuOnly
 class VulkanSharedImageTest {
   private static CudaBackend cuda;
 
   @BeforeAll
   static void needsCuda() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), () -> "no CUDA device: " + JImageCuda.cudaStatus());
     cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
   }
 

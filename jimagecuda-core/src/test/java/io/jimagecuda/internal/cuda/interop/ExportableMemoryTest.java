@@ -6,28 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.JImageCuda;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.internal.cuda.CudaStorage;
 import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
+import io.jimagecuda.parity.GpuOnly;
 import java.util.Random;
 import org.lwjgl.system.linux.UNISTD;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Exportable CUDA memory re-imported through its fd aliases the same bytes (GPU machine). */
-@Tag("gpu")
+@GpuOnly
 class ExportableMemoryTest {
   private static CudaBackend cuda;
 
   @BeforeAll
   static void needsCuda() {
-    Assumptions.assumeTrue(JImageCuda.isCudaAvailable(), () -> "no CUDA device: " + JImageCuda.cudaStatus());
     cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     Assumptions.assumeTrue(ExportableMemory.supported() && ExternalMemory.supported(), "driver lacks VMM/external memory");
   }
