@@ -40,7 +40,7 @@ final class PreviewCommand implements Callable<Integer> {
 
   @Option(names = "--path", paramLabel = "PATH", defaultValue = "auto",
       description = "Present path: auto (default: the fastest available), vulkan_shared_texture, "
-          + "cuda_exported_buffer, cuda_mapped_pbo (or cuda), cpu_upload (or cpu).")
+          + "cuda_exported_buffer, cuda_mapped_texture, cuda_mapped_pbo (or cuda), cpu_upload (or cpu).")
   String path;
 
   @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",

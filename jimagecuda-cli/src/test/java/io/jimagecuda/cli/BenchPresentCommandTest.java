@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code jimagecuda bench present} with tiny sizes and few frames: the table's structure, written so that it
  * holds wherever it runs (on Mesa only CPU_UPLOAD and the seed's sequence on it have rows; on the GPU
- * machine all four paths do).
+ * machine every path does).
  */
 class BenchPresentCommandTest {
   private static final String SEED = "seed: copyFrom(sync) + glTexSubImage2D";

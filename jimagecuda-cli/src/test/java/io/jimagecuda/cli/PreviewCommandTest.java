@@ -123,7 +123,7 @@ class PreviewCommandTest {
     assertUserError("--size: the sides of 0x4 must be in 1..32768", "preview", "--headless", "--size", "0x4");
     assertUserError("--size must be WIDTHxHEIGHT, e.g. 1280x720, got 'big'", "preview", "--size", "big");
     assertUserError("--path expects auto, cuda, cpu or a present path (vulkan_shared_texture, cuda_exported_buffer, "
-        + "cuda_mapped_pbo, cpu_upload), got 'gpu'", "preview", "--headless", "--path", "gpu");
+        + "cuda_mapped_texture, cuda_mapped_pbo, cpu_upload), got 'gpu'", "preview", "--headless", "--path", "gpu");
     assertFalse(Files.exists(dir.resolve("frame-00000.png")), "nothing was rendered");
   }
 

@@ -41,7 +41,8 @@ public final class PreviewOptions {
       Usage: preview [--size WxH] [--path auto|cuda|cpu|PATH] [--time SECONDS] [--no-vsync]
                      [--frames N] [--hold MS] [--position X,Y]
              preview --headless [--frames N] [--out DIR] [--save I,J,...] [--size WxH] [--path ...] [--time S]
-      PATH: vulkan_shared_texture, cuda_exported_buffer, cuda_mapped_pbo (= cuda) or cpu_upload (= cpu).
+      PATH: vulkan_shared_texture, cuda_exported_buffer, cuda_mapped_texture, cuda_mapped_pbo (= cuda),
+            cpu_upload (= cpu).
       Window keys: V vsync on/off, P next present path, Esc close.""";
 
   /**

@@ -21,7 +21,7 @@ class PreviewOptionsTest {
       assertEquals(p, PreviewOptions.path(p.name().toLowerCase(Locale.ROOT)));
     }
     assertEquals("--path expects auto, cuda, cpu or a present path (vulkan_shared_texture, cuda_exported_buffer, "
-        + "cuda_mapped_pbo, cpu_upload), got 'gpu'",
+        + "cuda_mapped_texture, cuda_mapped_pbo, cpu_upload), got 'gpu'",
         assertThrows(IllegalArgumentException.class, () -> PreviewOptions.path("gpu")).getMessage());
   }
 
