@@ -1,34 +1,41 @@
 #!/usr/bin/env bash
 # Runs every @Tag("gpu") test of the built modules with JUnit's console launcher. Meant for the GPU
 # machine, inside `.device/remote` (which puts java and `junit` on PATH); see README "GPU machine".
-# Build here first:  ./mvnw -q -DskipTests package dependency:copy-dependencies -DincludeScope=test
+# Build here first:  ./mvnw -q -DskipTests package
+# The class path is every module's target/classes and target/test-classes that is present, then the jars of
+# target/dependency, target/lib (the CLI's runtime class path, which holds every module's jar) and lib/ (a
+# tree staged by dev/stage.sh), each jar name once. So carrying jimagecuda-cli/target/lib and the
+# test-classes folders is enough (README), as is a staged tree.
 # Usage: dev/gpu-tests.sh [junit selectors, default: scan all]   (summary and tree also written to $OUT/gpu-tests.txt)
 # GPU_TESTS_ROOT=DIR runs the modules built under DIR instead (e.g. a staged copy of another worktree).
 set -uo pipefail
 cd "${GPU_TESTS_ROOT:-$(dirname "$0")/..}"
-cp=""
+classes=""
+jars=""
 scan=()
 for m in jimagecuda-*/; do
   m=${m%/}
-  [ -d "$m/target/classes" ] || continue
-  cp="$cp:$m/target/classes"
+  if [ -d "$m/target/classes" ]; then
+    classes="$classes:$m/target/classes"
+  fi
   if [ -d "$m/target/test-classes" ]; then
-    cp="$cp:$m/target/test-classes"
+    classes="$classes:$m/target/test-classes"
     scan+=("$m/target/test-classes")
   fi
-  if [ -d lib ]; then
-    continue
-  elif [ -d "$m/target/dependency" ]; then
-    for j in "$m"/target/dependency/*.jar; do
-      case ":$cp:" in *"/$(basename "$j"):"*) ;; *) cp="$cp:$j" ;; esac
-    done
-  fi
+  for j in "$m"/target/dependency/*.jar "$m"/target/lib/*.jar; do
+    [ -f "$j" ] || continue
+    case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$j" ;; esac
+  done
 done
-[ -d lib ] && cp="$cp:$(ls lib/*.jar | tr '\n' ':')"
+# A staged tree (dev/stage.sh) has every dependency jar once in lib/.
+for j in lib/*.jar; do
+  [ -f "$j" ] || continue
+  case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$j" ;; esac
+done
 out=${OUT:-/tmp}
 # Without arguments every test class is scanned; with arguments (e.g. --select-class X) they choose.
 if [ $# -eq 0 ]; then set -- --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
 # The classes go on the JVM's own class path (not the launcher's -cp), so that tests which start a child
-# JVM with java.class.path find them too.
-java -cp "${cp#:}:${KIT:-.device}/junit-console.jar" org.junit.platform.console.ConsoleLauncher execute \
+# JVM with java.class.path find them too. Class folders come before jars, so they win over a module's jar.
+java -cp "${classes#:}$jars:${KIT:-.device}/junit-console.jar" org.junit.platform.console.ConsoleLauncher execute \
   --disable-banner --details=tree --disable-ansi-colors --include-tag gpu "$@" 2>&1 | tee "$out/gpu-tests.txt"

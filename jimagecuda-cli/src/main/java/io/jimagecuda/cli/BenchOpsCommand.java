@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +39,6 @@ import picocli.CommandLine.Spec;
         + "and the CUDA / CPU speed ratio.")
 final class BenchOpsCommand implements Callable<Integer> {
   private static final int WARMUP = 3;
-  private static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)");
   private static final String COPY = "IO.copy (reference)";
 
   @Spec
@@ -113,16 +110,12 @@ final class BenchOpsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Matcher m = SIZE.matcher(size);
-    if (!m.matches()) {
-      throw new ParameterException(spec.commandLine(), "--size must be WIDTHxHEIGHT, e.g. 3840x2160, got '"
-          + size + "'");
-    }
+    Size s = Size.parse(spec, "--size", size, "3840x2160");
     if (reps < 1 || batch < 1) {
       throw new ParameterException(spec.commandLine(), "--reps and --batch must be at least 1");
     }
-    int w = Integer.parseInt(m.group(1));
-    int h = Integer.parseInt(m.group(2));
+    int w = s.width();
+    int h = s.height();
     List<Op> ops = ops();
     List<BackendKind> kinds = new ArrayList<>();
     if (JImageCuda.isCudaAvailable()) {

@@ -3,6 +3,7 @@ package io.jimagecuda.cli;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.OutOfDeviceMemoryException;
+import io.jimagecuda.gl.GlException;
 import io.jimagecuda.recipe.RecipeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,18 +20,21 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code jimagecuda} command: {@code render}, {@code info}, {@code conformance} and {@code bench ops}.
+ * The {@code jimagecuda} command: {@code render}, {@code info}, {@code conformance}, {@code preview},
+ * {@code bench ops} and {@code bench present}.
  *
- * <p>Exit codes: 0 success; 1 conformance cases failed; 2 a user error (bad arguments, an invalid recipe,
- * a missing file, an unavailable backend), reported as one line on stderr; 3 an internal error. Stack
- * traces are printed only with {@code --debug}.
+ * <p>Exit codes: 0 success; 1 conformance cases failed (or a benchmarked path drew wrong pixels); 2 a user
+ * error (bad arguments, an invalid recipe, a missing file, an unavailable backend or OpenGL), reported as
+ * one line on stderr; 3 an internal error. Stack traces are printed only with {@code --debug}.
  */
 @Command(name = "jimagecuda", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
-    description = "GPU image compositing: renders recipes, checks conformance, measures ops.",
-    subcommands = {RenderCommand.class, InfoCommand.class, ConformanceCommand.class, BenchCommand.class},
+    description = "GPU image compositing: renders recipes, checks conformance, previews, measures.",
+    subcommands = {RenderCommand.class, InfoCommand.class, ConformanceCommand.class, PreviewCommand.class,
+        BenchCommand.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  conformance cases failed", "  2  user error (arguments, recipe, files, backend)",
+    footer = {"  0  success", "  1  conformance cases failed, or a benchmarked present path drew wrong pixels",
+        "  2  user error (arguments, recipe, files, backend, no OpenGL)",
         "  3  internal error (run with --debug for the stack trace)"})
 public final class Main implements Callable<Integer> {
   /** Exit code of a user error. */
@@ -98,11 +102,19 @@ public final class Main implements Callable<Integer> {
     return false;
   }
 
-  /** Errors the user can fix: arguments, recipes, files, the choice of backend, image sizes. */
+  /**
+   * Errors the user can fix: arguments, recipes, files, the choice of backend, image sizes, and an OpenGL
+   * that cannot start here (an EGL or GLFW failure: no display, no EGL driver, no OpenGL 3.3).
+   */
   private static boolean isUserError(Exception e) {
     return e instanceof RecipeException || e instanceof IOException || e instanceof UncheckedIOException
         || e instanceof IllegalArgumentException || e instanceof BackendUnavailableException
-        || e instanceof OutOfDeviceMemoryException;
+        || e instanceof OutOfDeviceMemoryException || e instanceof GlException g && isEnvironment(g);
+  }
+
+  /** Whether an OpenGL failure is the environment's: EGL or GLFW could not give a context. */
+  static boolean isEnvironment(GlException e) {
+    return e.errorName().startsWith("EGL_") || e.errorName().startsWith("GLFW_");
   }
 
   private static String userMessage(Exception e) {

@@ -25,7 +25,7 @@ class MainTest {
   void helpListsTheCommandsAndExitCodes() {
     Cli.Result r = Cli.run("--help");
     assertEquals(0, r.exit());
-    for (String command : new String[] {"render", "info", "conformance", "bench"}) {
+    for (String command : new String[] {"render", "info", "conformance", "preview", "bench"}) {
       assertTrue(r.out().contains("  " + command + " "), command + " missing from:\n" + r.out());
     }
     assertTrue(r.out().contains("2  user error"), r.out());
@@ -35,6 +35,6 @@ class MainTest {
   void benchWithoutASubcommandIsAUsageError() {
     Cli.Result r = Cli.run("bench");
     assertEquals(2, r.exit());
-    assertEquals("jimagecuda bench: Missing command (ops) (see 'jimagecuda bench --help')\n", r.err());
+    assertEquals("jimagecuda bench: Missing command (ops, present) (see 'jimagecuda bench --help')\n", r.err());
   }
 }

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Reading and writing image files with the conformance kit's rules ("Loading and saving"). Recipes,
- * the runner and the CLI go through this one interface, so the codec behind it can change without them.
+ * Reading and writing image files with the conformance kit's rules ("Loading and saving"). Recipes, the
+ * runner and the CLI go through this one interface; {@link #standard()} is the core's {@code IO}, tests
+ * may put another codec behind it.
  */
 public interface ImageFiles {
   /**
@@ -15,21 +16,22 @@ public interface ImageFiles {
    * the EXIF orientation is not applied) and returns it as a new float image ({@code v / 255}) on
    * {@code backend}, owned by the caller.
    *
-   * @throws IOException if the file cannot be read or decoded
+   * @throws java.nio.file.NoSuchFileException if there is no such file
+   * @throws IOException if the file cannot be read or decoded (the message names it)
    */
   Image load(Path file, BackendKind backend) throws IOException;
 
   /**
-   * Writes {@code image} as an 8-bit RGBA PNG of its straight values, each channel converted as
-   * {@code trunc(clamp(v, 0, 1) · 255 + 0.5)}.
+   * Writes {@code image} in the format its extension names ({@code .png}: 8-bit RGBA; also JPEG, BMP and
+   * TIFF, see {@code IO.save}), each channel converted as {@code trunc(clamp(v, 0, 1) · 255 + 0.5)}.
    *
-   * @throws IllegalArgumentException if {@code file} does not end in {@code .png}
+   * @throws IllegalArgumentException if the extension is not one of those formats (the message lists them)
    * @throws IOException if the file cannot be written
    */
   void save(Image image, Path file) throws IOException;
 
-  /** The codec of this build. */
+  /** The core's {@code IO.load} and {@code IO.save}. */
   static ImageFiles standard() {
-    return ImageIoFiles.INSTANCE;
+    return CoreImageFiles.INSTANCE;
   }
 }

@@ -115,8 +115,7 @@ public final class RecipeParser {
       throw new RecipeException("'images' must be an object of image ids, got " + show(node));
     }
     Map<String, Recipe.ImageSource> images = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String where = "image '" + e.getKey() + "'";
       if (e.getKey().isEmpty()) {
         throw new RecipeException("image ids must not be empty");

@@ -2,6 +2,7 @@ package io.jimagecuda.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,12 +90,14 @@ class ImageFilesTest {
   }
 
   @Test
-  void savingRejectsOtherFormats() throws IOException {
+  void savingRejectsFormatsTheCoreCannotWrite() throws IOException {
     try (Image img = new Image(1, 1, BackendKind.CPU)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> files.save(img, dir.resolve("out.jpg")));
-      assertTrue(e.getMessage().startsWith("only PNG output is supported"), e.getMessage());
+          () -> files.save(img, dir.resolve("out.gif")));
+      assertTrue(e.getMessage().contains("out.gif has the unsupported extension .gif; supported: .png"),
+          e.getMessage());
     }
+    assertFalse(Files.exists(dir.resolve("out.gif")));
   }
 
   @Test
@@ -102,7 +105,47 @@ class ImageFilesTest {
     assertThrows(NoSuchFileException.class, () -> files.load(dir.resolve("none.png"), BackendKind.CPU));
     Path text = Files.writeString(dir.resolve("text.png"), "not an image");
     IOException e = assertThrows(IOException.class, () -> files.load(text, BackendKind.CPU));
-    assertTrue(e.getMessage().endsWith("not an image format this build can read"), e.getMessage());
+    assertEquals("Cannot load " + text + ": not a PNG, JPEG, BMP, TIFF, WebP or GIF image", e.getMessage());
+  }
+
+  /** The kit's rule (and the reference's default): the EXIF orientation is not applied. */
+  @Test
+  void theExifOrientationIsNotApplied() throws IOException {
+    byte[] rgba = new byte[3 * 2 * 4];
+    for (int p = 0; p < 6; p++) {
+      rgba[p * 4] = (byte) (10 * (p + 1));
+      rgba[p * 4 + 3] = (byte) 255;
+    }
+    Path file = dir.resolve("rotated.png");
+    TestImages.writePng(file, 3, 2, rgba);
+    TestImages.addExifOrientation(file, 6); // 90° clockwise: would display 2 × 3
+    try (Image img = files.load(file, BackendKind.CPU)) {
+      assertEquals(3, img.width());
+      assertEquals(2, img.height());
+      assertArrayEquals(rgba, HostPixels.rgba8(img), "the stored layout, unrotated");
+    }
+    try (Image rotated = IO.load(file, true)) {
+      assertEquals(2, rotated.width(), "the orientation is there: IO.load with autorotate turns the image");
+    }
+  }
+
+  /** Larger than the 1 × 1 placeholder, odd sizes: the destination is sized from the file's header. */
+  @Test
+  void loadsAnOddSizedFileExactly() throws IOException {
+    int w = 37;
+    int h = 23;
+    byte[] rgba = new byte[w * h * 4];
+    for (int i = 0; i < rgba.length; i++) {
+      rgba[i] = (byte) (i * 29 + i / 7);
+    }
+    Path file = dir.resolve("odd.png");
+    TestImages.writePng(file, w, h, rgba);
+    try (Image img = files.load(file, BackendKind.CPU)) {
+      assertEquals(w, img.width());
+      assertEquals(h, img.height());
+      assertEquals((long) w * h, img.capacity());
+      assertArrayEquals(rgba, HostPixels.rgba8(img));
+    }
   }
 
   /**

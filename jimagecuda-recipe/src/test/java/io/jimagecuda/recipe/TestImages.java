@@ -1,8 +1,13 @@
 package io.jimagecuda.recipe;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** PNG files with known pixels, written without the code under test. */
@@ -43,5 +48,30 @@ final class TestImages {
       out[i * 4 + 3] = (byte) (argb >>> 24);
     }
     return out;
+  }
+
+  /**
+   * Inserts an {@code eXIf} chunk with the given EXIF orientation (1..8) after the IHDR chunk of a PNG
+   * file, in place.
+   */
+  static void addExifOrientation(Path png, int orientation) throws IOException {
+    // A little-endian TIFF structure whose IFD0 holds only the orientation tag (0x0112, SHORT, 1 value).
+    ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
+    tiff.put(new byte[] {'I', 'I'}).putShort((short) 42).putInt(8);
+    tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1);
+    tiff.putShort((short) orientation).putShort((short) 0).putInt(0);
+    byte[] exif = tiff.array();
+    ByteBuffer chunk = ByteBuffer.allocate(12 + exif.length);
+    chunk.putInt(exif.length).put(new byte[] {'e', 'X', 'I', 'f'}).put(exif);
+    CRC32 crc = new CRC32();
+    crc.update(chunk.array(), 4, 4 + exif.length);
+    chunk.putInt((int) crc.getValue());
+    byte[] bytes = Files.readAllBytes(png);
+    int afterIhdr = 8 + 12 + 13; // signature, then IHDR: length, type, 13 data bytes, CRC
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(bytes, 0, afterIhdr);
+    out.write(chunk.array(), 0, chunk.capacity());
+    out.write(bytes, afterIhdr, bytes.length - afterIhdr);
+    Files.write(png, out.toByteArray());
   }
 }

@@ -41,9 +41,12 @@ import static org.lwjgl.opengl.GL15.glDeleteBuffers;
 import static org.lwjgl.opengl.GL15.glGenBuffers;
 import static org.lwjgl.opengl.GL21.GL_PIXEL_UNPACK_BUFFER;
 
+import io.jimagecuda.Fill;
+import io.jimagecuda.GradientDirection;
 import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Rgba;
 import io.jimagecuda.gl.GLResource;
 import io.jimagecuda.gl.context.GlEnvironment;
 import java.nio.ByteBuffer;
@@ -52,8 +55,8 @@ import org.lwjgl.opengl.GL;
 /**
  * PyImageCUDA's minimal OpenGL example, line for line in Java: a GLFW window, a PBO of w·h·4 bytes, a
  * texture, a {@link GLResource}, an {@link Image} and an {@link ImageU8} reused every frame,
- * {@code convertFloatToU8}, {@code copyFrom}, {@code glTexSubImage2D} from the PBO and a fullscreen quad
- * (compatibility profile, fixed function, as in the original).
+ * {@code Fill.gradient}, {@code convertFloatToU8}, {@code copyFrom}, {@code glTexSubImage2D} from the PBO
+ * and a fullscreen quad (compatibility profile, fixed function, as in the original).
  *
  * <p>Run: {@code java -cp ... io.jimagecuda.gl.examples.MinimalPreview [frames]}; with a frame count it
  * closes by itself after that many frames. It uses the CUDA path when CUDA runs and the OpenGL context is
@@ -105,7 +108,6 @@ public final class MinimalPreview {
     // 5. JImageCUDA buffers (reused every frame)
     Image canvas = new Image(W, H);
     ImageU8 canvasU8 = new ImageU8(W, H);
-    float[] gradient = radialGradient(W, H); // only needed until Fill.gradient is merged (see below)
 
     // Render loop
     for (long frame = 0; !glfwWindowShouldClose(window); frame++) {
@@ -115,8 +117,7 @@ public final class MinimalPreview {
       }
 
       // --- Generate the frame on GPU ---
-      // After merge with the fill branch, replace this line by: Fill.gradient(canvas, Rgba.rgb(1, 0, 0), Rgba.rgb(0, 0, 1), GradientDirection.RADIAL, false);
-      IO.upload(canvas, gradient);
+      Fill.gradient(canvas, Rgba.rgb(1, 0, 0), Rgba.rgb(0, 0, 1), GradientDirection.RADIAL, false);
 
       // --- Convert float32 → uint8 (still on GPU) ---
       IO.convertFloatToU8(canvasU8, canvas);
@@ -158,25 +159,5 @@ public final class MinimalPreview {
     glDeleteBuffers(pbo);
     glfwDestroyWindow(window);
     glfwTerminate();
-  }
-
-  /**
-   * Red at the centre to blue at the corners, as {@code Fill.gradient(..., RADIAL)} computes it (spec
-   * §3.1), in the host layout that {@link IO#upload(Image, float[])} takes.
-   */
-  static float[] radialGradient(int w, int h) {
-    float[] out = new float[w * h * 4];
-    for (int y = 0; y < h; y++) {
-      float ny = h > 1 ? (float) y / (h - 1) - 0.5f : 0f;
-      for (int x = 0; x < w; x++) {
-        float nx = w > 1 ? (float) x / (w - 1) - 0.5f : 0f;
-        float f = Math.min(1f, (float) Math.sqrt(2.0) * (float) Math.sqrt(nx * nx + ny * ny));
-        int i = (y * w + x) * 4;
-        out[i] = 1f - f;
-        out[i + 2] = f;
-        out[i + 3] = 1f;
-      }
-    }
-    return out;
   }
 }

@@ -12,6 +12,7 @@ import io.jimagecuda.gl.internal.GlCheck;
 import io.jimagecuda.gl.internal.TextureQuad;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,18 @@ import org.lwjgl.opengl.GL11;
  */
 public final class Preview {
   private final PreviewOptions options;
-  private final PrintStream log;
+  private final PrintWriter log;
   private final PreviewScene scene = new PreviewScene();
+
+  /** A preview with these options, reporting to {@code log} (one line per event, flushed). */
+  public Preview(PreviewOptions options, PrintWriter log) {
+    this.options = options;
+    this.log = log;
+  }
 
   /** A preview with these options, reporting to {@code log}. */
   public Preview(PreviewOptions options, PrintStream log) {
-    this.options = options;
-    this.log = log;
+    this(options, new PrintWriter(log, true));
   }
 
   /** Command-line entry point; exits with status 2 on bad arguments. */

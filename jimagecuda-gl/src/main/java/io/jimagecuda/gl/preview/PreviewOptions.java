@@ -2,9 +2,11 @@ package io.jimagecuda.gl.preview;
 
 import io.jimagecuda.gl.PresentPath;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Options of the {@link Preview} application, filled from the command line by {@link #parse} (or field
@@ -36,9 +38,11 @@ public final class PreviewOptions {
 
   /** What {@link #parse} understands. */
   public static final String USAGE = """
-      Usage: preview [--size WxH] [--path auto|cuda|cpu] [--time SECONDS] [--no-vsync]
+      Usage: preview [--size WxH] [--path auto|cuda|cpu|PATH] [--time SECONDS] [--no-vsync]
                      [--frames N] [--hold MS] [--position X,Y]
              preview --headless [--frames N] [--out DIR] [--save I,J,...] [--size WxH] [--path ...] [--time S]
+      PATH: vulkan_shared_texture, cuda_exported_buffer, cuda_mapped_texture, cuda_mapped_pbo (= cuda),
+            cpu_upload (= cpu).
       Window keys: V vsync on/off, P next present path, Esc close.""";
 
   /**
@@ -68,15 +72,7 @@ public final class PreviewOptions {
             o.save.add((long) nonNegative(a, s));
           }
         }
-        case "--path" -> {
-          String p = value(args, ++i, a).toLowerCase(Locale.ROOT);
-          o.path = switch (p) {
-            case "auto" -> null;
-            case "cuda" -> PresentPath.CUDA_MAPPED_PBO;
-            case "cpu" -> PresentPath.CPU_UPLOAD;
-            default -> throw new IllegalArgumentException("--path expects auto, cuda or cpu, got '" + p + "'");
-          };
-        }
+        case "--path" -> o.path = path(value(args, ++i, a));
         case "--time" -> {
           String t = value(args, ++i, a);
           try {
@@ -103,6 +99,26 @@ public final class PreviewOptions {
       throw new IllegalArgumentException("--out is for --headless runs");
     }
     return o;
+  }
+
+  /**
+   * The present path a {@code --path} value names: {@code auto} ({@code null}: the fastest available),
+   * a {@link PresentPath} name in any case with {@code -} or {@code _}, or the short names {@code cuda}
+   * ({@link PresentPath#CUDA_MAPPED_PBO}) and {@code cpu} ({@link PresentPath#CPU_UPLOAD}).
+   *
+   * @throws IllegalArgumentException listing the accepted values
+   */
+  public static PresentPath path(String value) {
+    String p = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    return switch (p) {
+      case "AUTO" -> null;
+      case "CUDA" -> PresentPath.CUDA_MAPPED_PBO;
+      case "CPU" -> PresentPath.CPU_UPLOAD;
+      default -> Arrays.stream(PresentPath.values()).filter(x -> x.name().equals(p)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("--path expects auto, cuda, cpu or a present path ("
+              + Arrays.stream(PresentPath.values()).map(x -> x.name().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", ")) + "), got '" + value + "'"));
+    };
   }
 
   private static String value(String[] args, int i, String name) {

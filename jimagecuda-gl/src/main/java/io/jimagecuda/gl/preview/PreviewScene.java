@@ -1,73 +1,97 @@
 package io.jimagecuda.gl.preview;
 
-import io.jimagecuda.IO;
+import io.jimagecuda.Fill;
 import io.jimagecuda.Image;
-import java.util.stream.IntStream;
+import io.jimagecuda.Rgba;
+import java.util.List;
 
 /**
- * The preview's animated test scene: a radial gradient that turns transparent towards the corners
- * (the checkerboard behind shows through), a fully transparent band at the top, and an opaque disc that
- * circles the centre.
+ * The preview's animated test scene, made by {@link Fill} generators on the frame's own backend (on the
+ * GPU when it is CUDA): six horizontal {@link Band}s, from a pulsing sun on a translucent sky at the top,
+ * through moving stripes, drifting clouds, a gradient and noise, to a scrolling checkerboard at the
+ * bottom. Translucent parts show the preview's checkerboard through them.
  *
- * <p>Until the {@code Fill} family is merged, the frame is computed on the host with the formulas of
- * {@code Fill.gradient} and {@code Fill.circle} and uploaded into the image; after the merge,
- * {@link #render} becomes Fill calls on the image's backend, so the frame is made on the GPU.
+ * <p><b>How bands are made without compositing.</b> A fill writes the whole logical area of an image, and
+ * rows are packed at the logical width; so after {@code frame.resize(w, k)} a fill overwrites exactly the
+ * first {@code k} rows and leaves the rest. The bands are therefore filled bottom first, each into the rows
+ * from the top of the frame down to its own bottom edge; the frame gets its size back at the end. Each
+ * fill's geometry is that of its rows {@code 0..bottom}: only the top band ({@code Fill.circle}) uses
+ * centred geometry, the others are patterns that look alike anywhere.
  */
 public final class PreviewScene {
-  /** Rows at the top, as a fraction of the height, that are fully transparent. */
-  public static final float TRANSPARENT_BAND = 0.1f;
+  /** The scene's bands, top to bottom. */
+  public enum Band {
+    /** Rows [0, 45 %): the disc {@link #DISC} on {@link #SKY}, softness 0.05..0.25 over about 3 s. */
+    SUN(0.45f),
+    /** Rows [45, 60 %): {@link #STRIPE} bands 10 px wide every 28 px at 30°, 40 px/s; transparent gaps. */
+    STRIPES(0.60f),
+    /** Rows [60, 75 %): four octaves of Perlin noise, scale 40, dark blue to white, 40 px/s. */
+    CLOUDS(0.75f),
+    /** Rows [75, 85 %): opaque red on the left to transparent blue on the right. */
+    GRADIENT(0.85f),
+    /** Rows [85, 92 %): RGB noise, a new seed every 1/30 s. */
+    NOISE(0.92f),
+    /** Rows [92, 100 %]: 12-px squares, opaque green and translucent white, 20 px/s. */
+    CHECKS(1f);
 
-  private float[] host = new float[0];
+    private final float bottom;
 
-  /**
-   * The centre of the disc at time {@code t} as {@code {x, y}} in pixels, and its radius.
-   */
-  static float[] disc(int w, int h, double t) {
-    float r = 0.15f * Math.min(w, h);
-    float cx = (float) (w / 2.0 + 0.25 * w * Math.cos(t * 1.3));
-    float cy = (float) (h / 2.0 + 0.25 * h * Math.sin(t * 1.3));
-    return new float[] {cx, cy, r};
+    Band(float bottom) {
+      this.bottom = bottom;
+    }
+
+    /** The first row below this band in a frame of {@code height} rows (0 when the frame is too short). */
+    public int bottomRow(int height) {
+      return this == CHECKS ? height : (int) (bottom * height);
+    }
+
+    /** The band's first row in a frame of {@code height} rows. */
+    public int topRow(int height) {
+      return ordinal() == 0 ? 0 : values()[ordinal() - 1].bottomRow(height);
+    }
   }
 
-  /** Renders the scene at time {@code t} (seconds) into the logical area of {@code frame}. */
+  /** The sun's colour: opaque, 8-bit (255, 230, 51). */
+  public static final Rgba DISC = new Rgba(1f, 0.9f, 0.2f, 1f);
+  /** The sky behind the sun: translucent blue. */
+  public static final Rgba SKY = new Rgba(0.2f, 0.45f, 0.9f, 0.35f);
+  /** The stripes' colour: opaque orange. */
+  public static final Rgba STRIPE = new Rgba(1f, 0.55f, 0.1f, 1f);
+
+  private static final List<Band> BOTTOM_FIRST = List.of(Band.CHECKS, Band.NOISE, Band.GRADIENT, Band.CLOUDS,
+      Band.STRIPES, Band.SUN);
+
+  /**
+   * Renders the scene at time {@code t} (seconds) into the logical area of {@code frame}. The frame's
+   * logical size is changed while the bands are filled and restored before returning.
+   */
   public void render(Image frame, double t) {
     int w = frame.width();
     int h = frame.height();
-    int n = w * h * 4;
-    if (host.length != n) {
-      host = new float[n];
-    }
-    float[] out = host;
-    float[] d = disc(w, h, t);
-    int band = (int) (TRANSPARENT_BAND * h);
-    IntStream.range(0, h).parallel().forEach(y -> {
-      float ny = h > 1 ? (float) y / (h - 1) - 0.5f : 0f;
-      for (int x = 0; x < w; x++) {
-        int i = (y * w + x) * 4;
-        float dx = x + 0.5f - d[0];
-        float dy = y + 0.5f - d[1];
-        float inside = Math.min(1f, Math.max(0f, d[2] - (float) Math.sqrt(dx * dx + dy * dy) + 0.5f));
-        if (y < band && inside == 0f) {
-          out[i] = 0f;
-          out[i + 1] = 0f;
-          out[i + 2] = 0f;
-          out[i + 3] = 0f;
-          continue;
+    try {
+      for (Band band : BOTTOM_FIRST) {
+        int rows = band.bottomRow(h);
+        if (rows > 0) {
+          frame.resize(w, rows);
+          fill(band, frame, t);
         }
-        float nx = w > 1 ? (float) x / (w - 1) - 0.5f : 0f;
-        float f = Math.min(1f, (float) Math.sqrt(2.0) * (float) Math.sqrt(nx * nx + ny * ny));
-        float r = 1f - 0.9f * f;
-        float g = 0.3f - 0.1f * f;
-        float b = 0.1f + 0.8f * f;
-        float a = 1f - 0.75f * f;
-        // disc (1, 0.9, 0.2, 1) over the gradient, straight alpha
-        float oa = inside + a * (1f - inside);
-        out[i] = (1f * inside + r * a * (1f - inside)) / oa;
-        out[i + 1] = (0.9f * inside + g * a * (1f - inside)) / oa;
-        out[i + 2] = (0.2f * inside + b * a * (1f - inside)) / oa;
-        out[i + 3] = oa;
       }
-    });
-    IO.upload(frame, out);
+    } finally {
+      frame.resize(w, h);
+    }
+  }
+
+  /** Fills {@code rows} (the frame from its top row to the band's bottom edge) as {@code band} at time {@code t}. */
+  static void fill(Band band, Image rows, double t) {
+    switch (band) {
+      case SUN -> Fill.circle(rows, DISC, SKY, (float) (0.15 + 0.1 * Math.sin(t * 2)));
+      case STRIPES -> Fill.stripes(rows, 30, 28, 10, STRIPE, Rgba.TRANSPARENT, (int) (t * 40));
+      case CLOUDS -> Fill.perlin(rows, 40, 7, 4, 0.5f, 2, (float) (t * 40), 0, new Rgba(0.05f, 0.1f, 0.35f, 1),
+          new Rgba(0.95f, 0.95f, 1f, 1));
+      case GRADIENT -> Fill.gradient(rows, new Rgba(1f, 0.25f, 0.1f, 1f), new Rgba(0.1f, 0.25f, 1f, 0f));
+      case NOISE -> Fill.noise(rows, (float) Math.floor(t * 30), false);
+      case CHECKS -> Fill.checkerboard(rows, 12, new Rgba(0.2f, 0.75f, 0.3f, 1f), new Rgba(1f, 1f, 1f, 0.5f),
+          (int) (t * 20), 0);
+    }
   }
 }

@@ -10,10 +10,11 @@ import static org.lwjgl.system.JNI.invokePPPPPI;
 import io.jimagecuda.Config;
 import org.lwjgl.system.APIUtil;
 import org.lwjgl.system.Library;
-import org.lwjgl.system.Platform;
-import org.lwjgl.system.linux.LinuxLibrary;
 import org.lwjgl.system.MemoryUtil;
+import org.lwjgl.system.Platform;
 import org.lwjgl.system.SharedLibrary;
+import org.lwjgl.system.linux.DynamicLinkLoader;
+import org.lwjgl.system.linux.LinuxLibrary;
 
 /**
  * The CUDA driver API ({@code libcuda.so.1}), bound on LWJGL core's generic native invokers. This
@@ -137,15 +138,26 @@ public final class CU {
         cuMemGetAllocationGranularity = optional("cuMemGetAllocationGranularity"),
         cuMemExportToShareableHandle = optional("cuMemExportToShareableHandle");
 
+    /**
+     * Opens the driver library: on Linux with {@code dlopen} itself (the system's search, or an absolute
+     * path), whose error names exactly what is missing; elsewhere with LWJGL's loader. LWJGL's loader would
+     * also print a generic "Failed to load a library" help text on stderr on every machine without the
+     * driver, where the CPU backend is the expected outcome and the reason is reported anyway.
+     */
     private static SharedLibrary load() {
       String name = Config.cudaLibrary();
       Config.log("loading the CUDA driver library " + name);
-      if (Platform.get() == Platform.LINUX) {
-        // dlopen directly: the driver is a system library, and LWJGL's general loader would print a
-        // multi-line notice on every machine without an NVIDIA driver before we report it ourselves.
-        return new LinuxLibrary(name);
+      if (Platform.get() != Platform.LINUX) {
+        return Library.loadNative(CU.class, "io.jimagecuda", name);
       }
-      return Library.loadNative(CU.class, "io.jimagecuda", name);
+      // Clears a stale error and links the JNI method now: linking it after a failed dlopen (by dlsym)
+      // would reset the error before it is read.
+      DynamicLinkLoader.dlerror();
+      long handle = DynamicLinkLoader.dlopen(name, DynamicLinkLoader.RTLD_LAZY | DynamicLinkLoader.RTLD_LOCAL);
+      if (handle == MemoryUtil.NULL) {
+        throw new UnsatisfiedLinkError("dlopen(" + name + ") failed: " + DynamicLinkLoader.dlerror());
+      }
+      return new LinuxLibrary(name, handle);
     }
 
     private static long required(String name) {
