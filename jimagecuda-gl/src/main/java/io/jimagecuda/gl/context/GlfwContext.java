@@ -45,6 +45,8 @@ public final class GlfwContext implements GlContext {
   private static String lastError = "";
 
   private final long window;
+  /** The thread that opened the window and renders into it. */
+  private final Thread owner = Thread.currentThread();
   private final GLCapabilities capabilities;
   private final String description;
   private boolean closed;
@@ -114,20 +116,40 @@ public final class GlfwContext implements GlContext {
     OPEN.add(c);
     if (!hookInstalled) {
       hookInstalled = true;
-      // At exit the main thread waits inside System.exit (or has ended), so no other GLFW call runs
-      // concurrently with this one.
       Runtime.getRuntime().addShutdownHook(new Thread(GlfwContext::closeAll, "jimagecuda-glfw-shutdown"));
     }
     Config.log("GL: " + c.describe());
     return c;
   }
 
+  /**
+   * At JVM exit. On a signal (Ctrl-C, SIGTERM) the owning thread may still be drawing: destroying its
+   * window under it crashed Mesa in {@code glDrawArrays}. So an owner that is alive is asked to close
+   * ({@code glfwSetWindowShouldClose} may be called from any thread) and given two seconds to close the
+   * context itself; a window still in use after that is left to the operating system.
+   */
   private static void closeAll() {
     List<GlfwContext> open;
     synchronized (GlfwContext.class) {
       open = new ArrayList<>(OPEN);
     }
     for (GlfwContext c : open) {
+      if (c.owner.isAlive() && c.owner != Thread.currentThread()) {
+        GLFW.glfwSetWindowShouldClose(c.window, true);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!c.isClosed() && c.owner.isAlive() && System.nanoTime() < deadline) {
+          try {
+            Thread.sleep(10);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        if (!c.isClosed() && c.owner.isAlive()) {
+          Config.log("GL: " + c + " still in use by " + c.owner.getName() + " at exit; left to the OS");
+          continue;
+        }
+      }
       c.close();
     }
   }
