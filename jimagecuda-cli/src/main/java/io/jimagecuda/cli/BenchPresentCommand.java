@@ -44,23 +44,24 @@ import picocli.CommandLine.Spec;
  * <p>Per size and path, two timed runs of {@code --frames} frames, each after {@code --warmup} untimed ones,
  * on an 8-bit frame of {@code Fill.gradient} (radial, the seed's picture) on the default backend:
  * <ol>
- *   <li>split frames: synchronise the backend (the frame is finished), then time the <b>hand-off</b> until
- *       {@code present} returns and OpenGL may use the frame, then <b>GL</b>: the upload OpenGL still has
- *       to do, a full-frame draw of the texture into a framebuffer, and {@code glFinish};
+ *   <li>split frames: the frame's last step runs on the backend ({@code convertFloatToU8}) and is
+ *       synchronised (the frame is finished, the GPU busy with compute as in a real frame loop), then the
+ *       <b>hand-off</b> is timed until {@code present} returns and OpenGL may use the frame, then <b>GL</b>:
+ *       the upload OpenGL still has to do, a full-frame draw of the texture into a framebuffer, and
+ *       {@code glFinish};
  *   <li>whole frames: {@code Fill.gradient}, {@code convertFloatToU8}, {@code present}, draw, {@code glFinish}
  *       and a synchronise, reported in frames per second.
  * </ol>
- * Medians are reported, with speed-ups against {@link PresentPath#CUDA_MAPPED_PBO} ("(a)", the seed's
- * {@code copy_from} path) and {@link PresentPath#CPU_UPLOAD} ("(c)"). One more row per size times the
- * seed's own sequence: {@code GLResource.copyFrom(u8, sync = true)} (map, copy, unmap, synchronise on the
- * CUDA path) and {@code glTexSubImage2D} from the PBO. After the split run the drawn framebuffer is read
+ * Medians are reported, with speed-ups against the seed's own sequence ("(a)":
+ * {@code GLResource.copyFrom(u8, sync = true)}, i.e. map, copy, unmap and synchronise on the CUDA path, then
+ * {@code glTexSubImage2D} from the PBO) and {@link PresentPath#CPU_UPLOAD} ("(c)": download and upload). After the split run the drawn framebuffer is read
  * back and compared with the frame, so that no broken path is reported as fast.
  */
 @Command(name = "present", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Time every present path available here, headless (EGL), at several sizes: the hand-off "
         + "(frame finished -> OpenGL may use it), OpenGL's own upload and draw, and whole frames per second, "
-        + "with ratios against CUDA_MAPPED_PBO (a, the seed's copy_from path) and CPU_UPLOAD (c); also the "
-        + "seed's exact sequence (copyFrom with sync + glTexSubImage2D). Prints a Markdown table.",
+        + "with ratios against the seed's exact sequence (a: copyFrom with sync + glTexSubImage2D) and "
+        + "CPU_UPLOAD (c). Prints a Markdown table.",
         "Exit code 1 if a path drew wrong pixels or failed while measured."})
 final class BenchPresentCommand implements Callable<Integer> {
   private static final Rgba RED = Rgba.rgb(1, 0, 0);
@@ -274,6 +275,7 @@ final class BenchPresentCommand implements Callable<Integer> {
     double[] handOff = new double[frames];
     double[] gl = new double[frames];
     for (int i = -warmup; i < frames; i++) {
+      IO.convertFloatToU8(s.u8(), s.frame()); // the frame's last step, on the backend
       JImageCuda.synchronize(s.kind());
       long t0 = System.nanoTime();
       p.handOff(s.u8());
@@ -327,17 +329,19 @@ final class BenchPresentCommand implements Callable<Integer> {
         warmup);
     out.println("- OpenGL: " + gl);
     out.println("- frames: " + kind.id() + " backend, " + JImageCuda.describe(kind));
-    out.println("- hand-off: frame finished (synchronised) -> `present` returns and OpenGL may use it");
+    out.println("- hand-off: frame finished on the backend (its last step synchronised) -> `present` returns "
+        + "and OpenGL may use it");
     out.println("- GL: OpenGL's remaining upload, a full-frame draw into a framebuffer, `glFinish`");
     out.println("- fps: whole frames: `Fill.gradient`, `convertFloatToU8`, `present`, draw, `glFinish`");
-    out.println("- ×(a), ×(c): speed-up against CUDA_MAPPED_PBO (a, the seed's copy_from path) and "
-        + "CPU_UPLOAD (c) at the same size; – where that path is missing");
+    out.println("- ×(a), ×(c): speed-up against the seed's sequence (a: copyFrom with sync, map + copy + unmap "
+        + "+ synchronise, then glTexSubImage2D) and CPU_UPLOAD (c: download + upload) at the same size; – where "
+        + "that row is missing");
     out.println();
     out.println("| size | path | hand-off ms | GL ms | fps | hand-off ×(a) | hand-off ×(c) | fps ×(a) "
         + "| fps ×(c) |");
     out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (Size size : list) {
-      Row a = find(rows, size, PresentPath.CUDA_MAPPED_PBO.name());
+      Row a = find(rows, size, SEED);
       Row c = find(rows, size, PresentPath.CPU_UPLOAD.name());
       for (Row r : rows) {
         if (!r.size().equals(size)) {
@@ -375,10 +379,9 @@ final class BenchPresentCommand implements Callable<Integer> {
 
   private static String label(Row r) {
     if (r.name().equals(SEED)) {
-      return SEED + " (" + r.path() + ")";
+      return SEED + " (" + r.path() + ") (a)";
     }
-    return r.name() + (r.path() == PresentPath.CUDA_MAPPED_PBO ? " (a)" : r.path() == PresentPath.CPU_UPLOAD
-        ? " (c)" : "");
+    return r.name() + (r.path() == PresentPath.CPU_UPLOAD ? " (c)" : "");
   }
 
   private static Row find(List<Row> rows, Size size, String name) {
