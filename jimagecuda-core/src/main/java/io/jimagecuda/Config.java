@@ -21,6 +21,10 @@ package io.jimagecuda;
  *     <td>{@code false}: do not set {@code __GL_THREADED_OPTIMIZATIONS=0} before OpenGL starts (module
  *     jimagecuda-gl). The default {@code true} avoids NVIDIA's driver profile for processes that load a
  *     library named {@code liblwjgl.so}, which breaks CUDA-OpenGL interop (error 219)</td></tr>
+ * <tr><td>{@code jimagecuda.gl.semaphores}</td><td>{@code JIMAGECUDA_GL_SEMAPHORES}</td>
+ *     <td>{@code false}: the zero-copy present path hands frames over with a CPU wait (CUDA event, GL
+ *     fence) instead of GPU semaphores shared by Vulkan, CUDA and OpenGL (default {@code true} where the
+ *     driver offers them)</td></tr>
  * <tr><td>{@code jimagecuda.debug}</td><td>{@code JIMAGECUDA_DEBUG}</td>
  *     <td>{@code true}: log backend selection and library loading to stderr</td></tr>
  * </table>
@@ -73,6 +77,12 @@ public final class Config {
    */
   public static boolean glThreadedOptimizationsFix() {
     String v = value("jimagecuda.gl.threadedOptimizationsFix", "JIMAGECUDA_GL_THREADED_OPTIMIZATIONS_FIX");
+    return v == null || v.isBlank() || !(v.trim().equalsIgnoreCase("false") || v.trim().equals("0"));
+  }
+
+  /** Whether the zero-copy present path may use GPU semaphores (see the table). */
+  public static boolean glSemaphores() {
+    String v = value("jimagecuda.gl.semaphores", "JIMAGECUDA_GL_SEMAPHORES");
     return v == null || v.isBlank() || !(v.trim().equalsIgnoreCase("false") || v.trim().equals("0"));
   }
 

@@ -1,22 +1,37 @@
 package io.jimagecuda.gl;
 
 import io.jimagecuda.BackendKind;
+import io.jimagecuda.Config;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.gl.interop.GlMemoryImport;
 import io.jimagecuda.gl.internal.FrameSync;
+import io.jimagecuda.gl.internal.GlCheck;
 import io.jimagecuda.gl.internal.PresentFrames;
+import io.jimagecuda.gl.vulkan.VulkanSemaphore;
 import io.jimagecuda.gl.vulkan.VulkanSharedImage;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.internal.cuda.interop.ExternalMemory;
+import io.jimagecuda.internal.cuda.interop.ExternalSemaphore;
+import org.lwjgl.opengl.EXTSemaphore;
+import org.lwjgl.opengl.EXTSemaphoreFD;
+import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GL11;
+import org.lwjgl.system.MemoryStack;
 
 /**
  * {@link PresentPath#VULKAN_SHARED_TEXTURE}: zero copy. Two RGBA8 images owned by Vulkan are imported by
- * CUDA (as surfaces) and by OpenGL (as textures). Each frame the last kernel writes the next image with
- * surface stores, an event hands it to OpenGL, and {@link #texture()} names it: no map, no copy, no GL
- * upload. A fence per image keeps CUDA from writing an image OpenGL may still draw.
+ * CUDA (as surfaces) and by OpenGL (as textures). Each frame one kernel writes the next image with
+ * surface stores and {@link #texture()} names it: no map, no copy, no GL upload.
+ *
+ * <p><b>Hand-off.</b> Where Vulkan, CUDA and OpenGL can share semaphores ({@code
+ * VK_KHR_external_semaphore_fd}, {@code GL_EXT_semaphore_fd}), the GPU orders the work and the CPU never
+ * waits: per image, CUDA signals "ready" after its write and OpenGL waits for it before its next commands;
+ * OpenGL signals "free" once it has issued its last draw of the image and CUDA waits for that before
+ * writing it again. Otherwise (or with {@code jimagecuda.gl.semaphores=false}) a CUDA event wait and
+ * OpenGL fences do the same on the CPU.
  */
 final class SharedTexturePresenter implements Presenter {
   private static final int SLOTS = 2;
@@ -28,6 +43,7 @@ final class SharedTexturePresenter implements Presenter {
   private final ExternalMemory[] imports = new ExternalMemory[SLOTS];
   private final long[] surfaces = new long[SLOTS];
   private final GlMemoryImport[] textures = new GlMemoryImport[SLOTS];
+  private final Semaphores semaphores;
   private final FrameSync sync;
   private int current = -1;
   private boolean closed;
@@ -36,6 +52,8 @@ final class SharedTexturePresenter implements Presenter {
     this.width = width;
     this.height = height;
     this.cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
+    Semaphores sem = null;
+    FrameSync fs = null;
     try {
       byte[] uuid = cuda.uuid();
       GlMemoryImport.requireSameGpu(uuid);
@@ -45,11 +63,17 @@ final class SharedTexturePresenter implements Presenter {
         surfaces[i] = imports[i].mapSurfaceRgba8(width, height);
         textures[i] = GlMemoryImport.texture(images[i].exportFd(), images[i].memorySize(), width, height);
       }
-      sync = new FrameSync(cuda, SLOTS);
+      if (Config.glSemaphores() && Semaphores.supported(uuid)) {
+        sem = new Semaphores(cuda, uuid);
+      } else {
+        fs = new FrameSync(cuda, SLOTS);
+      }
     } catch (RuntimeException e) {
       release();
       throw e;
     }
+    semaphores = sem;
+    sync = fs;
   }
 
   @Override
@@ -59,7 +83,8 @@ final class SharedTexturePresenter implements Presenter {
 
   @Override
   public String pathReason() {
-    return "Vulkan-owned textures written by CUDA surface stores and drawn by OpenGL: zero copy";
+    return "Vulkan-owned textures written by CUDA surface stores and drawn by OpenGL: zero copy, "
+        + (semaphores != null ? "GPU semaphores between CUDA and OpenGL" : "CPU hand-off (CUDA event, GL fences)");
   }
 
   @Override
@@ -88,13 +113,24 @@ final class SharedTexturePresenter implements Presenter {
     }
     PresentFrames.check("Presenter.present", frame, width, height, BackendKind.CUDA);
     int slot = (current + 1) % SLOTS;
-    if (current >= 0) {
-      sync.glDone(current); // the GL commands issued so far are the last to draw the current texture
+    if (semaphores != null) {
+      if (current >= 0) {
+        semaphores.glReleases(current, textures[current].name()); // after the GL commands that drew it
+      }
+      semaphores.cudaAcquires(slot);
+    } else {
+      if (current >= 0) {
+        sync.glDone(current); // the GL commands issued so far are the last to draw the current texture
+      }
+      sync.awaitGl(slot);
     }
-    sync.awaitGl(slot);
     cuda.kernel(kernel, width, height).ptr(surfaces[slot]).ptr(PresentFrames.ptr(frame)).i32(width).i32(height)
         .i32(0).launch();
-    sync.cudaDone();
+    if (semaphores != null) {
+      semaphores.cudaReleases(slot, textures[slot].name());
+    } else {
+      sync.cudaDone();
+    }
     current = slot;
   }
 
@@ -114,7 +150,13 @@ final class SharedTexturePresenter implements Presenter {
     }
     closed = true;
     try {
-      sync.close();
+      GL11.glFinish(); // OpenGL's last draws and semaphore waits end before the memory goes
+      if (semaphores != null) {
+        semaphores.close();
+      }
+      if (sync != null) {
+        sync.close();
+      }
     } finally {
       release();
     }
@@ -137,5 +179,90 @@ final class SharedTexturePresenter implements Presenter {
   @Override
   public String toString() {
     return "Presenter(" + width + "x" + height + ", " + path() + (closed ? ", closed" : "") + ")";
+  }
+
+  /**
+   * Two binary semaphores per image, each shared by CUDA and OpenGL: {@code ready} (CUDA wrote the image,
+   * OpenGL may sample it) and {@code free} (OpenGL issued its last draw of it, CUDA may write it). Every
+   * signal is followed by exactly one wait.
+   */
+  private static final class Semaphores implements AutoCloseable {
+    private final VulkanSemaphore[] owners = new VulkanSemaphore[2 * SLOTS];
+    private final ExternalSemaphore[] cuda = new ExternalSemaphore[2 * SLOTS];
+    private final int[] gl = new int[2 * SLOTS];
+    private final boolean[] freeSignalled = new boolean[SLOTS];
+
+    static boolean supported(byte[] uuid) {
+      return GL.getCapabilities().GL_EXT_semaphore_fd && ExternalSemaphore.supported()
+          && VulkanSemaphore.supported(uuid);
+    }
+
+    Semaphores(CudaBackend backend, byte[] uuid) {
+      try {
+        GlCheck.clear();
+        for (int i = 0; i < owners.length; i++) {
+          owners[i] = VulkanSemaphore.create(uuid);
+          cuda[i] = ExternalSemaphore.importFd(backend, owners[i].exportFd());
+          gl[i] = EXTSemaphore.glGenSemaphoresEXT();
+          EXTSemaphoreFD.glImportSemaphoreFdEXT(gl[i], EXTSemaphoreFD.GL_HANDLE_TYPE_OPAQUE_FD_EXT, owners[i].exportFd());
+        }
+        GlCheck.check("importing semaphores into OpenGL (glImportSemaphoreFdEXT)");
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    private static int ready(int slot) {
+      return 2 * slot;
+    }
+
+    private static int free(int slot) {
+      return 2 * slot + 1;
+    }
+
+    /** OpenGL has issued its last command that reads {@code texture}: signal "free" for CUDA. */
+    void glReleases(int slot, int texture) {
+      try (MemoryStack stack = MemoryStack.stackPush()) {
+        EXTSemaphore.glSignalSemaphoreEXT(gl[free(slot)], stack.mallocInt(0), stack.ints(texture),
+            stack.ints(EXTSemaphore.GL_LAYOUT_GENERAL_EXT));
+      }
+      GL11.glFlush(); // submit the signal before CUDA's wait for it is submitted
+      GlCheck.check("Presenter.present: glSignalSemaphoreEXT");
+      freeSignalled[slot] = true;
+    }
+
+    /** CUDA's write of {@code slot} waits until OpenGL has released it (never waits the first time). */
+    void cudaAcquires(int slot) {
+      if (freeSignalled[slot]) {
+        cuda[free(slot)].await();
+        freeSignalled[slot] = false;
+      }
+    }
+
+    /** CUDA's write is enqueued: signal "ready" on the stream and make OpenGL's next commands wait for it. */
+    void cudaReleases(int slot, int texture) {
+      cuda[ready(slot)].signal();
+      try (MemoryStack stack = MemoryStack.stackPush()) {
+        EXTSemaphore.glWaitSemaphoreEXT(gl[ready(slot)], stack.mallocInt(0), stack.ints(texture),
+            stack.ints(EXTSemaphore.GL_LAYOUT_GENERAL_EXT));
+      }
+      GlCheck.check("Presenter.present: glWaitSemaphoreEXT");
+    }
+
+    @Override
+    public void close() {
+      for (int i = 0; i < owners.length; i++) {
+        if (gl[i] != 0) {
+          EXTSemaphore.glDeleteSemaphoresEXT(gl[i]);
+        }
+        if (cuda[i] != null) {
+          cuda[i].close();
+        }
+        if (owners[i] != null) {
+          owners[i].close();
+        }
+      }
+    }
   }
 }

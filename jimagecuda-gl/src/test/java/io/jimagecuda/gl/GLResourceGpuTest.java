@@ -67,6 +67,22 @@ class GLResourceGpuTest {
     }
   }
 
+  @Test
+  void zeroCopyPathWithCpuHandOffIsPixelExactToo() {
+    System.setProperty("jimagecuda.gl.semaphores", "false");
+    try {
+      everyPathIsPixelExact(PresentPath.VULKAN_SHARED_TEXTURE, 1001, 777);
+      try (Presenter p = Presenter.create(8, 8, PresentPath.VULKAN_SHARED_TEXTURE)) {
+        assertTrue(p.pathReason().contains("CPU hand-off"), p.pathReason());
+      }
+    } finally {
+      System.clearProperty("jimagecuda.gl.semaphores");
+    }
+    try (Presenter p = Presenter.create(8, 8, PresentPath.VULKAN_SHARED_TEXTURE)) {
+      assertTrue(p.pathReason().contains("GPU semaphores"), p.pathReason());
+    }
+  }
+
   @ParameterizedTest(name = "{0} {1}x{2}")
   @CsvSource({"VULKAN_SHARED_TEXTURE,1,1", "VULKAN_SHARED_TEXTURE,1001,777", "VULKAN_SHARED_TEXTURE,2560,1440",
       "CUDA_EXPORTED_BUFFER,1,1", "CUDA_EXPORTED_BUFFER,1001,777", "CUDA_EXPORTED_BUFFER,2560,1440",

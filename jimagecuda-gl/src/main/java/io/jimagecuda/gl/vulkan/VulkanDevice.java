@@ -15,6 +15,7 @@ import java.util.Map;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.vulkan.KHRExternalMemoryFd;
+import org.lwjgl.vulkan.KHRExternalSemaphoreFd;
 import org.lwjgl.vulkan.VK;
 import org.lwjgl.vulkan.VK12;
 import org.lwjgl.vulkan.VkApplicationInfo;
@@ -42,12 +43,16 @@ final class VulkanDevice {
   final VkPhysicalDevice physical;
   final VkDevice device;
   final int queueFamily;
+  /** Whether {@code VK_KHR_external_semaphore_fd} is enabled (exportable semaphores). */
+  final boolean semaphoreFd;
 
-  private VulkanDevice(VkInstance instance, VkPhysicalDevice physical, VkDevice device, int queueFamily) {
+  private VulkanDevice(VkInstance instance, VkPhysicalDevice physical, VkDevice device, int queueFamily,
+      boolean semaphoreFd) {
     this.instance = instance;
     this.physical = physical;
     this.device = device;
     this.queueFamily = queueFamily;
+    this.semaphoreFd = semaphoreFd;
   }
 
   /** The device of the GPU with that UUID, created on first use. */
@@ -60,7 +65,8 @@ final class VulkanDevice {
       try {
         VkPhysicalDevice physical = findDevice(instance, uuid);
         int family = queueFamily(physical);
-        d = new VulkanDevice(instance, physical, createDevice(physical, family), family);
+        boolean semaphores = hasExtension(physical, KHRExternalSemaphoreFd.VK_KHR_EXTERNAL_SEMAPHORE_FD_EXTENSION_NAME);
+        d = new VulkanDevice(instance, physical, createDevice(physical, family, semaphores), family, semaphores);
       } catch (RuntimeException e) {
         vkDestroyInstance(instance, null);
         throw e;
@@ -163,11 +169,14 @@ final class VulkanDevice {
     }
   }
 
-  private static VkDevice createDevice(VkPhysicalDevice physical, int family) {
+  private static VkDevice createDevice(VkPhysicalDevice physical, int family, boolean semaphores) {
     try (MemoryStack stack = stackPush()) {
       VkDeviceQueueCreateInfo.Buffer queue = VkDeviceQueueCreateInfo.calloc(1, stack).sType$Default()
           .queueFamilyIndex(family).pQueuePriorities(stack.floats(1f));
-      PointerBuffer ext = stack.pointers(stack.UTF8(KHRExternalMemoryFd.VK_KHR_EXTERNAL_MEMORY_FD_EXTENSION_NAME));
+      PointerBuffer ext = semaphores
+          ? stack.pointers(stack.UTF8(KHRExternalMemoryFd.VK_KHR_EXTERNAL_MEMORY_FD_EXTENSION_NAME),
+              stack.UTF8(KHRExternalSemaphoreFd.VK_KHR_EXTERNAL_SEMAPHORE_FD_EXTENSION_NAME))
+          : stack.pointers(stack.UTF8(KHRExternalMemoryFd.VK_KHR_EXTERNAL_MEMORY_FD_EXTENSION_NAME));
       VkDeviceCreateInfo info = VkDeviceCreateInfo.calloc(stack).sType$Default().pQueueCreateInfos(queue)
           .ppEnabledExtensionNames(ext);
       PointerBuffer pp = stack.mallocPointer(1);
