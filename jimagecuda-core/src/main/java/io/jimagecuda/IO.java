@@ -97,6 +97,10 @@ public final class IO {
   /** Returns the {@code width·height·4} bytes of {@code image}; waits for pending work. */
   public static byte[] download(ImageU8 image) {
     Check.usable("IO.download", "image", image);
+    if (image.byteSize() > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("IO.download: " + image + " has " + image.byteSize()
+          + " bytes, more than a Java array holds; use download(image, ByteBuffer) on a resized view instead");
+    }
     byte[] out = new byte[(int) image.byteSize()];
     image.backendImpl().downloadBytes(image.storage(), out, 0, out.length);
     return out;

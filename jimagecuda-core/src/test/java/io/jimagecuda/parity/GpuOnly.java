@@ -24,11 +24,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public @interface GpuOnly {
   /** Enables the test only where {@link JImageCuda#isCudaAvailable()}. */
   final class CudaAvailable implements ExecutionCondition {
+    private static final java.util.concurrent.atomic.AtomicBoolean REPORTED =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      return JImageCuda.isCudaAvailable()
-          ? ConditionEvaluationResult.enabled(JImageCuda.cudaStatus())
-          : ConditionEvaluationResult.disabled("no CUDA device: " + JImageCuda.cudaStatus());
+      if (JImageCuda.isCudaAvailable()) {
+        return ConditionEvaluationResult.enabled(JImageCuda.cudaStatus());
+      }
+      String reason = "no CUDA device: " + JImageCuda.cudaStatus();
+      if (!REPORTED.getAndSet(true)) {
+        // Once per test JVM, in the build log (Surefire lists skipped counts, not reasons).
+        System.out.println("[gpu tests] skipped in this module: " + reason);
+      }
+      return ConditionEvaluationResult.disabled(reason);
     }
   }
 }
