@@ -1,13 +1,11 @@
 package io.jimagecuda.gl;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.gl.interop.GlMemoryImport;
 import io.jimagecuda.gl.internal.FrameSync;
 import io.jimagecuda.gl.internal.GlCheck;
-import io.jimagecuda.gl.internal.PresentFrames;
 import io.jimagecuda.gl.internal.Textures;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
@@ -24,22 +22,18 @@ import org.lwjgl.opengl.GL21;
  * OpenGL (no map/unmap), and OpenGL uploads it into the texture; a fence per buffer keeps CUDA from
  * overwriting a buffer OpenGL still reads, so CUDA fills frame k+1 while OpenGL uploads frame k.
  */
-final class ExportedBufferPresenter implements Presenter {
+final class ExportedBufferPresenter extends AbstractPresenter {
   private static final int SLOTS = 2;
 
-  private final int width;
-  private final int height;
   private final CudaBackend cuda;
   private final ExportableMemory[] memory = new ExportableMemory[SLOTS];
   private final GlMemoryImport[] buffers = new GlMemoryImport[SLOTS];
   private final FrameSync sync;
   private final int texture;
   private int next;
-  private boolean closed;
 
   ExportedBufferPresenter(int width, int height) {
-    this.width = width;
-    this.height = height;
+    super(width, height, BackendKind.CUDA);
     this.cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     long bytes = (long) width * height * 4;
     GlMemoryImport.requireSameGpu(cuda.uuid());
@@ -56,7 +50,7 @@ final class ExportedBufferPresenter implements Presenter {
       if (s != null) {
         s.close();
       }
-      release();
+      releaseRing();
       throw e;
     }
     sync = s;
@@ -79,39 +73,16 @@ final class ExportedBufferPresenter implements Presenter {
   }
 
   @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
-  public int height() {
-    return height;
-  }
-
-  @Override
-  public void present(ImageU8 frame) {
-    write(frame);
-  }
-
-  @Override
-  public void present(Image frame) {
-    write(frame);
-  }
-
-  private void write(ImageBase frame) {
-    if (closed) {
-      throw new IllegalStateException("Presenter.present: the presenter was closed");
-    }
-    PresentFrames.check("Presenter.present", frame, width, height, BackendKind.CUDA);
+  void write(ImageBase frame) {
     int slot = next;
     next = (next + 1) % SLOTS;
     sync.awaitGl(slot);
     long dst = memory[slot].ptr();
-    if (PresentFrames.isU8(frame)) {
+    if (frame instanceof ImageU8) {
       CudaCall.check("cuMemcpyDtoDAsync(frame -> exported buffer)",
-          CU.ncuMemcpyDtoDAsync(dst, PresentFrames.ptr(frame), frame.byteSize(), cuda.stream()));
+          CU.ncuMemcpyDtoDAsync(dst, ptr(frame), frame.byteSize(), cuda.stream()));
     } else {
-      cuda.kernel("convert_float_to_u8", width, height).ptr(dst).ptr(PresentFrames.ptr(frame)).i32(width)
+      cuda.kernel("convert_float_to_u8", width, height).ptr(dst).ptr(ptr(frame)).i32(width)
           .i32(height).launch();
     }
     sync.cudaDone();
@@ -132,20 +103,16 @@ final class ExportedBufferPresenter implements Presenter {
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  void release() {
     try {
       sync.close();
     } finally {
       GL11.glDeleteTextures(texture);
-      release();
+      releaseRing();
     }
   }
 
-  private void release() {
+  private void releaseRing() {
     for (int i = 0; i < SLOTS; i++) {
       if (buffers[i] != null) {
         buffers[i].close();
@@ -154,10 +121,5 @@ final class ExportedBufferPresenter implements Presenter {
         memory[i].free();
       }
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Presenter(" + width + "x" + height + ", " + path() + (closed ? ", closed" : "") + ")";
   }
 }

@@ -1,18 +1,16 @@
 package io.jimagecuda.gl;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.gl.context.GlEnvironment;
-import io.jimagecuda.gl.internal.PresentFrames;
 import io.jimagecuda.gl.internal.Textures;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
+import io.jimagecuda.internal.cuda.interop.Surfaces;
 import org.lwjgl.opengl.GL11;
-import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -21,23 +19,17 @@ import org.lwjgl.system.MemoryUtil;
  * CUDA array and lets one kernel write the frame with surface stores, then unmaps. No pixel buffer and no
  * buffer → texture copy in OpenGL; still one map/unmap pair per frame.
  */
-final class MappedTexturePresenter implements Presenter {
-  private static final int RESOURCE_DESC_SIZEOF = 144;
-  private static final int CU_RESOURCE_TYPE_ARRAY = 0;
+final class MappedTexturePresenter extends AbstractPresenter {
 
-  private final int width;
-  private final int height;
   private final CudaBackend cuda;
   private final int texture;
   /** Native block: [0] the CUgraphicsResource, [8] the mapped CUarray. */
   private final long block;
   private long surfaceArray;
   private long surface;
-  private boolean closed;
 
   MappedTexturePresenter(int width, int height) {
-    this.width = width;
-    this.height = height;
+    super(width, height, BackendKind.CUDA);
     this.cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     this.texture = Textures.rgba8(width, height);
     cuda.makeCurrent();
@@ -64,30 +56,8 @@ final class MappedTexturePresenter implements Presenter {
   }
 
   @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
-  public int height() {
-    return height;
-  }
-
-  @Override
-  public void present(ImageU8 frame) {
-    write(frame, "present_u8_to_surface");
-  }
-
-  @Override
-  public void present(Image frame) {
-    write(frame, "present_float_to_surface");
-  }
-
-  private void write(ImageBase frame, String kernel) {
-    if (closed) {
-      throw new IllegalStateException("Presenter.present: the presenter was closed");
-    }
-    PresentFrames.check("Presenter.present", frame, width, height, BackendKind.CUDA);
+  void write(ImageBase frame) {
+    String kernel = frame instanceof ImageU8 ? "present_u8_to_surface" : "present_float_to_surface";
     cuda.makeCurrent();
     CudaCall.check("cuGraphicsMapResources(texture " + texture + ")",
         CU.ncuGraphicsMapResources(1, block, cuda.stream()),
@@ -97,7 +67,7 @@ final class MappedTexturePresenter implements Presenter {
       CudaCall.check("cuGraphicsSubResourceGetMappedArray",
           CU.ncuGraphicsSubResourceGetMappedArray(block + 8, MemoryUtil.memGetAddress(block), 0, 0));
       cuda.kernel(kernel, width, height).ptr(surfaceFor(MemoryUtil.memGetAddress(block + 8)))
-          .ptr(PresentFrames.ptr(frame)).i32(width).i32(height).i32(0).launch();
+          .ptr(ptr(frame)).i32(width).i32(height).i32(0).launch();
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -112,22 +82,15 @@ final class MappedTexturePresenter implements Presenter {
   private long surfaceFor(long array) {
     if (array != surfaceArray) {
       destroySurface();
-      try (MemoryStack stack = MemoryStack.stackPush()) {
-        long res = stack.ncalloc(8, 1, RESOURCE_DESC_SIZEOF);
-        MemoryUtil.memPutInt(res, CU_RESOURCE_TYPE_ARRAY);
-        MemoryUtil.memPutAddress(res + 8, array);
-        long p = stack.nmalloc(8, 8);
-        CudaCall.check("cuSurfObjectCreate", CU.ncuSurfObjectCreate(p, res));
-        surface = MemoryUtil.memGetLong(p);
-        surfaceArray = array;
-      }
+      surface = Surfaces.create(array);
+      surfaceArray = array;
     }
     return surface;
   }
 
   private void destroySurface() {
     if (surface != 0) {
-      CudaCall.check("cuSurfObjectDestroy", CU.ncuSurfObjectDestroy(surface));
+      Surfaces.destroy(surface);
       surface = 0;
       surfaceArray = 0;
     }
@@ -139,11 +102,7 @@ final class MappedTexturePresenter implements Presenter {
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  void release() {
     cuda.makeCurrent();
     try {
       cuda.synchronize();
@@ -154,10 +113,5 @@ final class MappedTexturePresenter implements Presenter {
       MemoryUtil.nmemFree(block);
       GL11.glDeleteTextures(texture);
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Presenter(" + width + "x" + height + ", " + path() + (closed ? ", closed" : "") + ")";
   }
 }

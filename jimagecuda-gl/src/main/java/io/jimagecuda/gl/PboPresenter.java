@@ -13,20 +13,13 @@ import org.lwjgl.opengl.GL21;
  * The seed's pipeline as a {@link Presenter}: a pixel buffer written through a {@link GLResource} (either
  * of its paths), then {@code glTexSubImage2D} from the bound buffer into the texture.
  */
-final class PboPresenter implements Presenter {
-  private final int width;
-  private final int height;
+final class PboPresenter extends AbstractPresenter {
   private final int pbo;
   private final int texture;
   private final GLResource resource;
-  private boolean closed;
 
   PboPresenter(int width, int height, PresentPath path) {
-    if (width < 1 || height < 1 || width > ImageBase.MAX_SIDE || height > ImageBase.MAX_SIDE) {
-      throw new IllegalArgumentException("Presenter: size " + width + "x" + height + " is not in 1..32768");
-    }
-    this.width = width;
-    this.height = height;
+    super(width, height, null);
     GlCheck.clear();
     pbo = GL15.glGenBuffers();
     GL15.glBindBuffer(GL21.GL_PIXEL_UNPACK_BUFFER, pbo);
@@ -58,36 +51,12 @@ final class PboPresenter implements Presenter {
   }
 
   @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
-  public int height() {
-    return height;
-  }
-
-  private void checkFrame(ImageBase frame) {
-    if (closed) {
-      throw new IllegalStateException("Presenter.present: the presenter was closed");
+  void write(ImageBase frame) {
+    if (frame instanceof ImageU8 u8) {
+      resource.copyFrom(u8, false);
+    } else {
+      resource.copyFrom((Image) frame, false);
     }
-    if (frame != null && (frame.width() != width || frame.height() != height)) {
-      throw new IllegalArgumentException("Presenter.present: the frame is " + frame.width() + "x" + frame.height()
-          + " but the presenter shows " + width + "x" + height);
-    }
-  }
-
-  @Override
-  public void present(ImageU8 frame) {
-    checkFrame(frame);
-    resource.copyFrom(frame, false);
-    upload();
-  }
-
-  @Override
-  public void present(Image frame) {
-    checkFrame(frame);
-    resource.copyFrom(frame, false);
     upload();
   }
 
@@ -109,21 +78,12 @@ final class PboPresenter implements Presenter {
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  void release() {
     try {
       resource.free();
     } finally {
       GL11.glDeleteTextures(texture);
       GL15.glDeleteBuffers(pbo);
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Presenter(" + width + "x" + height + ", " + resource.path() + (closed ? ", closed" : "") + ")";
   }
 }

@@ -3,7 +3,6 @@ package io.jimagecuda.gl;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
-import io.jimagecuda.ImageBase;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.JImageCudaException;
 import org.lwjgl.opengl.GL;
@@ -17,7 +16,6 @@ final class Presenters {
     if (path == null) {
       return fastest(width, height);
     }
-    checkSize(width, height);
     return switch (path) {
       case VULKAN_SHARED_TEXTURE -> {
         requireCuda(path);
@@ -36,7 +34,6 @@ final class Presenters {
   }
 
   static Presenter fastest(int width, int height) {
-    checkSize(width, height);
     if (GL.getCapabilities() == null) {
       throw new IllegalStateException("Presenter.create: no OpenGL context is current on this thread");
     }
@@ -58,12 +55,6 @@ final class Presenters {
     }
     PboPresenter p = new PboPresenter(width, height, null);
     return passed.length() == 0 ? p : new Explained(p, passed + p.pathReason());
-  }
-
-  private static void checkSize(int width, int height) {
-    if (width < 1 || height < 1 || width > ImageBase.MAX_SIDE || height > ImageBase.MAX_SIDE) {
-      throw new IllegalArgumentException("Presenter: size " + width + "x" + height + " is not in 1..32768");
-    }
   }
 
   private static void requireCuda(PresentPath path) {

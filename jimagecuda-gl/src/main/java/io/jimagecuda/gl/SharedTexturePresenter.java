@@ -2,13 +2,11 @@ package io.jimagecuda.gl;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Config;
-import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.gl.interop.GlMemoryImport;
 import io.jimagecuda.gl.internal.FrameSync;
 import io.jimagecuda.gl.internal.GlCheck;
-import io.jimagecuda.gl.internal.PresentFrames;
 import io.jimagecuda.gl.vulkan.VulkanSemaphore;
 import io.jimagecuda.gl.vulkan.VulkanSharedImage;
 import io.jimagecuda.internal.backend.Backends;
@@ -33,11 +31,9 @@ import org.lwjgl.system.MemoryStack;
  * writing it again. Otherwise (or with {@code jimagecuda.gl.semaphores=false}) a CUDA event wait and
  * OpenGL fences do the same on the CPU.
  */
-final class SharedTexturePresenter implements Presenter {
+final class SharedTexturePresenter extends AbstractPresenter {
   private static final int SLOTS = 2;
 
-  private final int width;
-  private final int height;
   private final CudaBackend cuda;
   private final VulkanSharedImage[] images = new VulkanSharedImage[SLOTS];
   private final ExternalMemory[] imports = new ExternalMemory[SLOTS];
@@ -46,11 +42,9 @@ final class SharedTexturePresenter implements Presenter {
   private final Semaphores semaphores;
   private final FrameSync sync;
   private int current = -1;
-  private boolean closed;
 
   SharedTexturePresenter(int width, int height) {
-    this.width = width;
-    this.height = height;
+    super(width, height, BackendKind.CUDA);
     this.cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     Semaphores sem = null;
     FrameSync fs = null;
@@ -69,7 +63,7 @@ final class SharedTexturePresenter implements Presenter {
         fs = new FrameSync(cuda, SLOTS);
       }
     } catch (RuntimeException e) {
-      release();
+      releaseImages();
       throw e;
     }
     semaphores = sem;
@@ -88,30 +82,8 @@ final class SharedTexturePresenter implements Presenter {
   }
 
   @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
-  public int height() {
-    return height;
-  }
-
-  @Override
-  public void present(ImageU8 frame) {
-    write(frame, "present_u8_to_surface");
-  }
-
-  @Override
-  public void present(Image frame) {
-    write(frame, "present_float_to_surface");
-  }
-
-  private void write(ImageBase frame, String kernel) {
-    if (closed) {
-      throw new IllegalStateException("Presenter.present: the presenter was closed");
-    }
-    PresentFrames.check("Presenter.present", frame, width, height, BackendKind.CUDA);
+  void write(ImageBase frame) {
+    String kernel = frame instanceof ImageU8 ? "present_u8_to_surface" : "present_float_to_surface";
     int slot = (current + 1) % SLOTS;
     if (semaphores != null) {
       if (current >= 0) {
@@ -124,7 +96,7 @@ final class SharedTexturePresenter implements Presenter {
       }
       sync.awaitGl(slot);
     }
-    cuda.kernel(kernel, width, height).ptr(surfaces[slot]).ptr(PresentFrames.ptr(frame)).i32(width).i32(height)
+    cuda.kernel(kernel, width, height).ptr(surfaces[slot]).ptr(ptr(frame)).i32(width).i32(height)
         .i32(0).launch();
     if (semaphores != null) {
       semaphores.cudaReleases(slot, textures[slot].name());
@@ -137,18 +109,12 @@ final class SharedTexturePresenter implements Presenter {
   /** The texture of the last presented frame (it alternates between two textures). */
   @Override
   public int texture() {
-    if (closed) {
-      throw new IllegalStateException("Presenter.texture: the presenter was closed");
-    }
+    requireOpen("Presenter.texture");
     return textures[Math.max(current, 0)].name();
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  void release() {
     try {
       GL11.glFinish(); // OpenGL's last draws and semaphore waits end before the memory goes
       if (semaphores != null) {
@@ -158,11 +124,11 @@ final class SharedTexturePresenter implements Presenter {
         sync.close();
       }
     } finally {
-      release();
+      releaseImages();
     }
   }
 
-  private void release() {
+  private void releaseImages() {
     for (int i = 0; i < SLOTS; i++) {
       if (textures[i] != null) {
         textures[i].close();
@@ -174,11 +140,6 @@ final class SharedTexturePresenter implements Presenter {
         images[i].close();
       }
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Presenter(" + width + "x" + height + ", " + path() + (closed ? ", closed" : "") + ")";
   }
 
   /**

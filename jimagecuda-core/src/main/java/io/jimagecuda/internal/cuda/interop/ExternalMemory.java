@@ -18,11 +18,9 @@ public final class ExternalMemory implements AutoCloseable {
   private static final int HANDLE_DESC_SIZEOF = 104;
   private static final int BUFFER_DESC_SIZEOF = 88;
   private static final int MIPMAP_DESC_SIZEOF = 120;
-  private static final int RESOURCE_DESC_SIZEOF = 144;
   private static final int CU_AD_FORMAT_UNSIGNED_INT8 = 0x01;
   private static final int CUDA_ARRAY3D_SURFACE_LDST = 0x02;
   private static final int CUDA_ARRAY3D_COLOR_ATTACHMENT = 0x20;
-  private static final int CU_RESOURCE_TYPE_ARRAY = 0;
 
   private final CudaBackend cuda;
   private final long size;
@@ -103,12 +101,7 @@ public final class ExternalMemory implements AutoCloseable {
           CU.ncuExternalMemoryGetMappedMipmappedArray(p, handle, desc));
       mipmap = MemoryUtil.memGetAddress(p);
       CudaCall.check("cuMipmappedArrayGetLevel", CU.ncuMipmappedArrayGetLevel(p, mipmap, 0));
-      long array = MemoryUtil.memGetAddress(p);
-      long res = stack.ncalloc(8, 1, RESOURCE_DESC_SIZEOF);
-      MemoryUtil.memPutInt(res, CU_RESOURCE_TYPE_ARRAY);
-      MemoryUtil.memPutAddress(res + 8, array);
-      CudaCall.check("cuSurfObjectCreate", CU.ncuSurfObjectCreate(p, res));
-      surface = MemoryUtil.memGetLong(p);
+      surface = Surfaces.create(MemoryUtil.memGetAddress(p));
       return surface;
     }
   }
@@ -131,7 +124,7 @@ public final class ExternalMemory implements AutoCloseable {
     }
     cuda.synchronize();
     if (surface != 0) {
-      CudaCall.check("cuSurfObjectDestroy", CU.ncuSurfObjectDestroy(surface));
+      Surfaces.destroy(surface);
       surface = 0;
     }
     if (mipmap != 0) {
