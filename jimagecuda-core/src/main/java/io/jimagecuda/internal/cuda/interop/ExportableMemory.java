@@ -77,6 +77,7 @@ public final class ExportableMemory implements AutoCloseable {
         CudaCall.check("cuMemSetAccess", CU.ncuMemSetAccess(ptr, size, access, 1L));
         return new ExportableMemory(cuda, size, handle, ptr);
       } catch (RuntimeException e) {
+        // Best-effort cleanup while the original failure propagates: its message is what matters.
         if (ptr != 0) {
           CU.ncuMemUnmap(ptr, size);
           CU.ncuMemAddressFree(ptr, size);
