@@ -56,20 +56,30 @@ JC_KERNEL fill_grid(float4 *img, int w, int h, int spacing, int lineWidth, float
   img[jc_index(x, y, w)] = line ? color : bgColor;
 }
 
-JC_KERNEL fill_stripes(float4 *img, int w, int h, float angle, int spacing, int stripeWidth, float4 c1,
-                       float4 c2, int offset) {
+// cosA and sinA are cosf/sinf of the angle in radians, computed once on the host (Px.cosf/Px.sinf give
+// CUDA's bits). unitEdges (spacing and |width| below 2^23) means the smoothstep denominators
+// (period + 1) - period and (band + 1) - (band - 1) are exactly 1 and 2, so the divisions become the
+// identical subtraction and multiplication by 0.5 (both exact), which spares two IEEE divisions a pixel.
+JC_KERNEL fill_stripes(float4 *img, int w, int h, float cosA, float sinA, int spacing, int stripeWidth,
+                       float4 c1, float4 c2, int offset, int unitEdges) {
   int x, y;
   if (!jc_pixel(w, h, x, y)) return;
-  float theta = radians(angle);
-  float cosA = cosf(theta);
-  float sinA = sinf(theta);
   float period = (float)spacing;
   float band = (float)stripeWidth;
   float p = fmaf((float)x, cosA, (float)y * sinA) + (float)offset;
   float t = fmodf(p, period);
   if (t < 0.0f) t += period;
-  float up = t > period - 1.0f ? smoothstep(period, period + 1.0f, t + 1.0f) : smoothstep(0.0f, 1.0f, t);
-  float down = oneMinusSmoothstep(band - 1.0f, band + 1.0f, t);
+  float up;
+  float down;
+  if (unitEdges) {
+    float u = clampB(t > period - 1.0f ? (t + 1.0f) - period : t);
+    up = u * u * (3.0f - 2.0f * u);
+    float d = clampB((t - (band - 1.0f)) * 0.5f);
+    down = fmaf(-(d * d), 3.0f - 2.0f * d, 1.0f);
+  } else {
+    up = t > period - 1.0f ? smoothstep(period, period + 1.0f, t + 1.0f) : smoothstep(0.0f, 1.0f, t);
+    down = oneMinusSmoothstep(band - 1.0f, band + 1.0f, t);
+  }
   img[jc_index(x, y, w)] = mix2(c2, c1, fminf(up, down));
 }
 
@@ -133,23 +143,19 @@ JC_KERNEL fill_perlin(float4 *img, int w, int h, float scale, float seed, int oc
   img[jc_index(x, y, w)] = mix2(c1, c2, clampA(fmaf(total / norm, 0.5f, 0.5f)));
 }
 
-JC_KERNEL fill_ngon(float4 *img, int w, int h, int sides, float4 color, float4 bgColor, float rotation,
-                    float softness) {
+// Everything that does not depend on the pixel comes from the host, computed as CpuFill.ngon does (Px gives
+// CUDA's cosf/sinf bits): the rotation's cosine and sine, the sector angle, cos(pi / sides), the centre, the
+// circumradius and the edge half-width. Per pixel remain the rotation, atan2, the sector and the distance.
+JC_KERNEL fill_ngon(float4 *img, int w, int h, float4 color, float4 bgColor, float cosR, float sinR,
+                    float slice, float cosHalfSlice, float cx, float cy, float r, float e) {
   int x, y;
   if (!jc_pixel(w, h, x, y)) return;
-  float r = fminf((float)w, (float)h) / 2.0f;
-  float rho = radians(rotation);
-  float cosR = cosf(-rho);
-  float sinR = sinf(-rho);
-  float slice = (float)(JC_PI * 2.0 / (double)(float)sides);
-  float cosHalfSlice = cosf((float)(JC_PI / (double)(float)sides));
-  float px = (float)x - (float)w / 2.0f;
-  float py = (float)y - (float)h / 2.0f;
+  float px = (float)x - cx;
+  float py = (float)y - cy;
   float qx = fmaf(px, cosR, -(py * sinR));
   float qy = fmaf(py, cosR, px * sinR);
   float alpha = atan2D(qx, qy);
   float local = fmaf(-floorf(0.5f + alpha / slice), slice, alpha);
   float sdf = fmaf(-cosHalfSlice, r, cosf(local) * length(qx, qy));
-  float e = softness > 0.0f ? softness * r : 0.5f;
   img[jc_index(x, y, w)] = mix2(bgColor, color, oneMinusSmoothstep(-e, e, sdf));
 }

@@ -4,9 +4,13 @@ import io.jimagecuda.GradientDirection;
 import io.jimagecuda.Rgba;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.Storage;
+import io.jimagecuda.internal.cpu.Px;
 
 /** Launches the kernels of {@code fill.cu}. */
 final class CudaFill implements FillOps {
+  /** Below 2^23 the stripes' edge widths (period + 1) - period and (band + 1) - (band - 1) are exact. */
+  private static final long EXACT_EDGES = 1L << 23;
+
   private final CudaBackend cuda;
 
   CudaFill(CudaBackend cuda) {
@@ -48,8 +52,11 @@ final class CudaFill implements FillOps {
   @Override
   public void stripes(Storage img, int width, int height, float angle, int spacing, int stripeWidth, Rgba color1,
       Rgba color2, int offset) {
-    cuda.kernel("fill_stripes", width, height).ptr(img).i32(width).i32(height).f32(angle).i32(spacing)
-        .i32(stripeWidth).rgba(color1).rgba(color2).i32(offset).launch();
+    float theta = Px.radians(angle);
+    boolean unitEdges = spacing < EXACT_EDGES && Math.abs((long) stripeWidth) < EXACT_EDGES;
+    cuda.kernel("fill_stripes", width, height).ptr(img).i32(width).i32(height).f32(Px.cosf(theta))
+        .f32(Px.sinf(theta)).i32(spacing).i32(stripeWidth).rgba(color1).rgba(color2).i32(offset).flag(unitEdges)
+        .launch();
   }
 
   @Override
@@ -80,7 +87,13 @@ final class CudaFill implements FillOps {
   @Override
   public void ngon(Storage img, int width, int height, int sides, Rgba color, Rgba bgColor, float rotation,
       float softness) {
-    cuda.kernel("fill_ngon", width, height).ptr(img).i32(width).i32(height).i32(sides).rgba(color).rgba(bgColor)
-        .f32(rotation).f32(softness).launch();
+    float r = Px.fminf(width, height) / 2f;
+    float rho = Px.radians(rotation);
+    float slice = (float) (Math.PI * 2.0 / (float) sides);
+    float cosHalfSlice = Px.cosf((float) (Math.PI / (float) sides));
+    float e = softness > 0f ? softness * r : 0.5f;
+    cuda.kernel("fill_ngon", width, height).ptr(img).i32(width).i32(height).rgba(color).rgba(bgColor)
+        .f32(Px.cosf(-rho)).f32(Px.sinf(-rho)).f32(slice).f32(cosHalfSlice).f32((float) width / 2f)
+        .f32((float) height / 2f).f32(r).f32(e).launch();
   }
 }
