@@ -1,6 +1,7 @@
 package io.jimagecuda.internal.cpu;
 
 import io.jimagecuda.internal.backend.AdjustOps;
+import io.jimagecuda.internal.backend.AdjustParams;
 import io.jimagecuda.internal.backend.Storage;
 
 /**
@@ -63,7 +64,7 @@ final class CpuAdjust implements AdjustOps {
   @Override
   public void gamma(Storage img, int width, int height, float gamma) {
     float[] d = floats(img);
-    double inv = AdjustOps.inverse(gamma);
+    double inv = AdjustParams.inverse(gamma);
     rows.run(width, height, (y0, y1) -> {
       for (int i = y0 * width * 4, end = y1 * width * 4; i < end; i += 4) {
         d[i] = (float) Math.pow(Px.fmaxf(0f, d[i]), inv);
@@ -105,7 +106,7 @@ final class CpuAdjust implements AdjustOps {
   @Override
   public void hue(Storage img, int width, int height, float degrees) {
     float[] d = floats(img);
-    float shift = AdjustOps.hueShift(degrees);
+    float shift = AdjustParams.hueShift(degrees);
     rows.run(width, height, (y0, y1) -> {
       float[] hsv = new float[3];
       for (int i = y0 * width * 4, end = y1 * width * 4; i < end; i += 4) {

@@ -1,6 +1,7 @@
 package io.jimagecuda.internal.cuda;
 
 import io.jimagecuda.internal.backend.AdjustOps;
+import io.jimagecuda.internal.backend.AdjustParams;
 import io.jimagecuda.internal.backend.Storage;
 
 /** Launches the kernels of {@code adjust.cu}, one thread per pixel. */
@@ -32,7 +33,7 @@ final class CudaAdjust implements AdjustOps {
 
   @Override
   public void gamma(Storage img, int width, int height, float gamma) {
-    launch("adjust_gamma", img, width, height, AdjustOps.inverse(gamma));
+    launch("adjust_gamma", img, width, height, AdjustParams.inverse(gamma));
   }
 
   @Override
@@ -47,6 +48,6 @@ final class CudaAdjust implements AdjustOps {
 
   @Override
   public void hue(Storage img, int width, int height, float degrees) {
-    launch("adjust_hue", img, width, height, AdjustOps.hueShift(degrees));
+    launch("adjust_hue", img, width, height, AdjustParams.hueShift(degrees));
   }
 }
