@@ -26,7 +26,8 @@ import io.jimagecuda.internal.Check;
  * <p><b>Compatibility.</b> The formulas are those of PyImageCUDA 0.1.4 and give its pixels; the places
  * where JImageCUDA does better (opacity clamps alpha, large hue angles, gamma down to any positive value)
  * are listed in {@code docs/deviations.md}. The CPU and CUDA backends give the same bits, except gamma,
- * which agrees to within 2 ulp (CUDA's {@code powf} against {@link Math#pow}).
+ * which agrees to within 3 ulp (CUDA's {@code powf}, within 2 ulp of the exact power, against
+ * {@link Math#pow} rounded to float).
  *
  * <p><b>Errors.</b> Every method throws {@link NullPointerException} for a null image,
  * {@link IllegalStateException} if the image was freed, and {@link IllegalArgumentException} if the

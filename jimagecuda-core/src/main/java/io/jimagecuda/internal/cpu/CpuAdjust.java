@@ -7,7 +7,7 @@ import io.jimagecuda.internal.backend.Storage;
 /**
  * CPU twin of {@code adjust.cu}: the same formulas in the same float order, {@link Math#fma} where the
  * kernels call {@code fmaf}, the same HSV helpers ({@link Px#rgbToHsv}, {@link Px#hsvToRgb}), so that every
- * op but gamma gives the kernel's bits. Gamma uses {@link Math#pow} rounded to float, within 2 ulp of
+ * op but gamma gives the kernel's bits. Gamma uses {@link Math#pow} rounded to float, within 3 ulp of
  * CUDA's {@code powf}.
  */
 final class CpuAdjust implements AdjustOps {
