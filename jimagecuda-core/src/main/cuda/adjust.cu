@@ -1,8 +1,9 @@
 // Colour adjustments (spec 3.3), in place, one thread per pixel, float4 loads and stores.
 // CPU twin: internal/cpu/CpuAdjust.java (same formulas, same helpers from common.cuh / Px.java).
 // The host computes what does not depend on the pixel (gamma's inverse, hue's shift modulo 360) once per
-// call. Every fmaf() stands where the reference's build contracts a single-use product into the add that
-// follows; everything else rounds on its own (-fmad=false), as do the HSV helpers.
+// call. Every fmaf() stands where nvcc's default contraction fuses a single-use product into the add that
+// follows (the conformance images match with or without these fusions, so they cannot confirm them);
+// everything else rounds on its own (-fmad=false), as do the HSV helpers, which the images do confirm.
 #pragma once
 #include "common.cuh"
 
