@@ -114,3 +114,50 @@ __device__ __forceinline__ float perlinNoise(float px, float py, float s) {
   float qx = fade(fx);
   return lerp(lerp(c00, c10, qx), lerp(c01, c11, qx), fade(fy));
 }
+
+// ---- RGB <-> HSV (spec 2.2): Adjust.hue, Adjust.vibrance, Effect.chromaKey ----
+// The reference's operation order, unfused: with -fmad=false nothing is contracted here, which is what
+// reproduces the reference's hue and vibrance images exactly (in particular m = v - c is not fused into
+// fma(-v, s, v)). fmodf is exact, so both backends agree bit for bit.
+
+// (h, s, v) of (r, g, b): h in degrees [0, 360), s = (max - min) / max, v = max; greys get h = 0.
+__device__ __forceinline__ float3 rgbToHsv(float r, float g, float b) {
+  float mx = fmaxf(r, fmaxf(g, b));
+  float mn = fminf(r, fminf(g, b));
+  float d = mx - mn;
+  float s = mx > 1e-5f ? d / mx : 0.0f;
+  float h;
+  if (d < 1e-5f) {
+    h = 0.0f;
+  } else if (mx == r) {
+    h = 60.0f * fmodf((g - b) / d, 6.0f);
+  } else if (mx == g) {
+    h = 60.0f * ((b - r) / d + 2.0f);
+  } else {
+    h = 60.0f * ((r - g) / d + 4.0f);
+  }
+  if (h < 0.0f) h += 360.0f;
+  return make_float3(h, s, mx);
+}
+
+// (r, g, b) of (h, s, v), h in degrees [0, 360): chroma c = v s, m = v - c added to every channel.
+__device__ __forceinline__ float3 hsvToRgb(float h, float s, float v) {
+  float c = v * s;
+  float xx = c * (1.0f - fabsf(fmodf(h / 60.0f, 2.0f) - 1.0f));
+  float m = v - c;
+  float r, g, b;
+  if (h < 60.0f) {
+    r = c; g = xx; b = 0.0f;
+  } else if (h < 120.0f) {
+    r = xx; g = c; b = 0.0f;
+  } else if (h < 180.0f) {
+    r = 0.0f; g = c; b = xx;
+  } else if (h < 240.0f) {
+    r = 0.0f; g = xx; b = c;
+  } else if (h < 300.0f) {
+    r = xx; g = 0.0f; b = c;
+  } else {
+    r = c; g = 0.0f; b = xx;
+  }
+  return make_float3(r + m, g + m, b + m);
+}

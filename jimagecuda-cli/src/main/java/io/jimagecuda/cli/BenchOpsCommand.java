@@ -1,5 +1,6 @@
 package io.jimagecuda.cli;
 
+import io.jimagecuda.Adjust;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
@@ -105,7 +106,16 @@ final class BenchOpsCommand implements Callable<Integer> {
         new Op("fill.perlin", 16, b -> Fill.perlin(b.a, 50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE)),
         new Op("fill.ngon", 16, b -> Fill.ngon(b.a, 3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0)),
         new Op("IO.convertFloatToU8", 20, b -> IO.convertFloatToU8(b.u8, b.a)),
-        new Op("IO.convertU8ToFloat", 20, b -> IO.convertU8ToFloat(b.b, b.u8)));
+        new Op("IO.convertU8ToFloat", 20, b -> IO.convertU8ToFloat(b.b, b.u8)),
+        // Colourful input for the adjust ops (vibrance leaves greys unwritten), which read and write in place.
+        new Op("fill.noise (rgb)", 16, b -> Fill.noise(b.a, 0, false)),
+        new Op("adjust.vibrance", 32, b -> Adjust.vibrance(b.a, 0.8f)),
+        new Op("adjust.hue", 32, b -> Adjust.hue(b.a, 180)),
+        new Op("adjust.saturation", 32, b -> Adjust.saturation(b.a, 1.3f)),
+        new Op("adjust.contrast", 32, b -> Adjust.contrast(b.a, 1.5f)),
+        new Op("adjust.gamma", 32, b -> Adjust.gamma(b.a, 0.6f)),
+        new Op("adjust.brightness", 32, b -> Adjust.brightness(b.a, 0.2f)),
+        new Op("adjust.opacity", 32, b -> Adjust.opacity(b.a, 0.8f)));
   }
 
   @Override

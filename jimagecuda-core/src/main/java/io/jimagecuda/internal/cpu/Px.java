@@ -232,4 +232,76 @@ public final class Px {
     float qx = fade(fx);
     return lerp(lerp(c00, c10, qx), lerp(c01, c11, qx), fade(fy));
   }
+
+  // ---- RGB <-> HSV (spec §2.2): Adjust.hue, Adjust.vibrance, Effect.chromaKey ----
+
+  /**
+   * {@code (h, s, v)} of {@code (r, g, b)} into {@code hsv[at..at+2]}: h in degrees [0, 360) (0 for greys),
+   * {@code s = (max − min)/max} (0 where {@code max ≤ 1e-5}), {@code v = max}. The reference's operation
+   * order, unfused, like {@code rgbToHsv} in common.cuh; Java's float {@code %} is C's exact {@code fmodf}.
+   */
+  public static void rgbToHsv(float r, float g, float b, float[] hsv, int at) {
+    float mx = fmaxf(r, fmaxf(g, b));
+    float mn = fminf(r, fminf(g, b));
+    float d = mx - mn;
+    float s = mx > 1e-5f ? d / mx : 0f;
+    float h;
+    if (d < 1e-5f) {
+      h = 0f;
+    } else if (mx == r) {
+      h = 60f * ((g - b) / d % 6f);
+    } else if (mx == g) {
+      h = 60f * ((b - r) / d + 2f);
+    } else {
+      h = 60f * ((r - g) / d + 4f);
+    }
+    if (h < 0f) {
+      h += 360f;
+    }
+    hsv[at] = h;
+    hsv[at + 1] = s;
+    hsv[at + 2] = mx;
+  }
+
+  /**
+   * {@code (r, g, b)} of {@code (h, s, v)} into {@code rgb[at..at+2]}, h in degrees [0, 360): chroma
+   * {@code c = v·s} and {@code m = v − c} (not fused) added to every channel, like {@code hsvToRgb} in
+   * common.cuh.
+   */
+  public static void hsvToRgb(float h, float s, float v, float[] rgb, int at) {
+    float c = v * s;
+    float xx = c * (1f - Math.abs(h / 60f % 2f - 1f));
+    float m = v - c;
+    float r;
+    float g;
+    float b;
+    if (h < 60f) {
+      r = c;
+      g = xx;
+      b = 0f;
+    } else if (h < 120f) {
+      r = xx;
+      g = c;
+      b = 0f;
+    } else if (h < 180f) {
+      r = 0f;
+      g = c;
+      b = xx;
+    } else if (h < 240f) {
+      r = 0f;
+      g = xx;
+      b = c;
+    } else if (h < 300f) {
+      r = xx;
+      g = 0f;
+      b = c;
+    } else {
+      r = c;
+      g = 0f;
+      b = xx;
+    }
+    rgb[at] = r + m;
+    rgb[at + 1] = g + m;
+    rgb[at + 2] = b + m;
+  }
 }

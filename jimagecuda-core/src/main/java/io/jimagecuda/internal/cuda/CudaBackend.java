@@ -4,6 +4,7 @@ import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
 import io.jimagecuda.OutOfDeviceMemoryException;
+import io.jimagecuda.internal.backend.AdjustOps;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
@@ -52,6 +53,7 @@ public final class CudaBackend implements Backend {
   private long staging;
   private final CudaFill fill;
   private final CudaConvert convert;
+  private final CudaAdjust adjust;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -104,6 +106,7 @@ public final class CudaBackend implements Backend {
     }
     fill = new CudaFill(this);
     convert = new CudaConvert(this);
+    adjust = new CudaAdjust(this);
   }
 
   /**
@@ -434,6 +437,11 @@ public final class CudaBackend implements Backend {
   @Override
   public ConvertOps convert() {
     return convert;
+  }
+
+  @Override
+  public AdjustOps adjust() {
+    return adjust;
   }
 
 }
