@@ -1,6 +1,7 @@
 // The one translation unit nvcc compiles into kernels.fatbin: every family file, in one module.
 // Each kernel is extern "C" and named <family>_<op>, the same stem as its Java API method.
 #include "common.cuh"
+#include "blend.cu"
 #include "convert.cu"
 #include "fill.cu"
 #include "present.cu"

@@ -5,6 +5,7 @@ import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
 import io.jimagecuda.OutOfDeviceMemoryException;
 import io.jimagecuda.internal.backend.Backend;
+import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
@@ -52,6 +53,7 @@ public final class CudaBackend implements Backend {
   private long staging;
   private final CudaFill fill;
   private final CudaConvert convert;
+  private final CudaBlend blend;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -104,6 +106,7 @@ public final class CudaBackend implements Backend {
     }
     fill = new CudaFill(this);
     convert = new CudaConvert(this);
+    blend = new CudaBlend(this);
   }
 
   /**
@@ -436,4 +439,8 @@ public final class CudaBackend implements Backend {
     return convert;
   }
 
+  @Override
+  public BlendOps blend() {
+    return blend;
+  }
 }
