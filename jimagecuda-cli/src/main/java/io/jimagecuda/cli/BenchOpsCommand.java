@@ -1,6 +1,7 @@
 package io.jimagecuda.cli;
 
 import io.jimagecuda.BackendKind;
+import io.jimagecuda.Blend;
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
 import io.jimagecuda.IO;
@@ -105,7 +106,15 @@ final class BenchOpsCommand implements Callable<Integer> {
         new Op("fill.perlin", 16, b -> Fill.perlin(b.a, 50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE)),
         new Op("fill.ngon", 16, b -> Fill.ngon(b.a, 3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0)),
         new Op("IO.convertFloatToU8", 20, b -> IO.convertFloatToU8(b.u8, b.a)),
-        new Op("IO.convertU8ToFloat", 20, b -> IO.convertU8ToFloat(b.b, b.u8)));
+        new Op("IO.convertU8ToFloat", 20, b -> IO.convertU8ToFloat(b.b, b.u8)),
+        new Op("blend.normal", 48, b -> Blend.normal(b.a, b.b)),
+        new Op("blend.multiply", 48, b -> Blend.multiply(b.a, b.b)),
+        new Op("blend.screen", 48, b -> Blend.screen(b.a, b.b)),
+        new Op("blend.add", 48, b -> Blend.add(b.a, b.b)),
+        new Op("blend.overlay", 48, b -> Blend.overlay(b.a, b.b)),
+        new Op("blend.softLight", 48, b -> Blend.softLight(b.a, b.b)),
+        new Op("blend.hardLight", 48, b -> Blend.hardLight(b.a, b.b)),
+        new Op("blend.mask", 48, b -> Blend.mask(b.a, b.b)));
   }
 
   @Override
