@@ -2,6 +2,7 @@
 // Each kernel is extern "C" and named <family>_<op>, the same stem as its Java API method.
 #include "common.cuh"
 #include "adjust.cu"
+#include "blend.cu"
 #include "convert.cu"
 #include "fill.cu"
 #include "present.cu"

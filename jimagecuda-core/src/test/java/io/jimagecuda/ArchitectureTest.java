@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.internal.backend.AdjustOps;
+import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
 import java.io.IOException;
@@ -38,7 +39,8 @@ class ArchitectureTest {
   private static final List<Family> FAMILIES = List.of(
       new Family(FillOps.class, Fill.class, "", "fill", "FillTest", "parity/FillParityTest"),
       new Family(ConvertOps.class, IO.class, "convert", "convert", "IOTest", "parity/ConvertParityTest"),
-      new Family(AdjustOps.class, Adjust.class, "", "adjust", "AdjustTest", "parity/AdjustParityTest"));
+      new Family(AdjustOps.class, Adjust.class, "", "adjust", "AdjustTest", "parity/AdjustParityTest"),
+      new Family(BlendOps.class, Blend.class, "", "blend", "BlendTest", "parity/BlendParityTest"));
 
   private static final Path MAIN_CUDA = Path.of("src/main/cuda");
   private static final Path TESTS = Path.of("src/test/java/io/jimagecuda");

@@ -2,6 +2,7 @@ package io.jimagecuda.cli;
 
 import io.jimagecuda.Adjust;
 import io.jimagecuda.BackendKind;
+import io.jimagecuda.Blend;
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
 import io.jimagecuda.IO;
@@ -115,7 +116,15 @@ final class BenchOpsCommand implements Callable<Integer> {
         new Op("adjust.contrast", 32, b -> Adjust.contrast(b.a, 1.5f)),
         new Op("adjust.gamma", 32, b -> Adjust.gamma(b.a, 0.6f)),
         new Op("adjust.brightness", 32, b -> Adjust.brightness(b.a, 0.2f)),
-        new Op("adjust.opacity", 32, b -> Adjust.opacity(b.a, 0.8f)));
+        new Op("adjust.opacity", 32, b -> Adjust.opacity(b.a, 0.8f)),
+        new Op("blend.normal", 48, b -> Blend.normal(b.a, b.b)),
+        new Op("blend.multiply", 48, b -> Blend.multiply(b.a, b.b)),
+        new Op("blend.screen", 48, b -> Blend.screen(b.a, b.b)),
+        new Op("blend.add", 48, b -> Blend.add(b.a, b.b)),
+        new Op("blend.overlay", 48, b -> Blend.overlay(b.a, b.b)),
+        new Op("blend.softLight", 48, b -> Blend.softLight(b.a, b.b)),
+        new Op("blend.hardLight", 48, b -> Blend.hardLight(b.a, b.b)),
+        new Op("blend.mask", 48, b -> Blend.mask(b.a, b.b)));
   }
 
   @Override

@@ -168,4 +168,12 @@ public final class Check {
           actual, param));
     }
   }
+
+  /** {@code value} is finite and in {@code 0..1}: "op: opacity must be in 0..1, got 1.5". */
+  public static void unitInterval(String op, String param, float value) {
+    finite(op, param, value);
+    if (value < 0 || value > 1) {
+      throw new IllegalArgumentException(op + ": " + param + " must be in 0..1, got " + value);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.jimagecuda.recipe;
 
 import io.jimagecuda.Image;
 import io.jimagecuda.recipe.steps.AdjustSteps;
+import io.jimagecuda.recipe.steps.BlendSteps;
 import io.jimagecuda.recipe.steps.FillSteps;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class OpRegistry {
     OpRegistry registry = new OpRegistry();
     FillSteps.register(registry);
     AdjustSteps.register(registry);
+    BlendSteps.register(registry);
     return registry;
   }
 

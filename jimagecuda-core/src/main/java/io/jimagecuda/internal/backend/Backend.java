@@ -55,4 +55,6 @@ public interface Backend {
 
   /** Colour adjustments. */
   AdjustOps adjust();
+  /** Blend modes and the mask. */
+  BlendOps blend();
 }

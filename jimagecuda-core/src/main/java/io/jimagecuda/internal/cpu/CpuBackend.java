@@ -3,6 +3,7 @@ package io.jimagecuda.internal.cpu;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.internal.backend.AdjustOps;
 import io.jimagecuda.internal.backend.Backend;
+import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
@@ -16,6 +17,7 @@ public final class CpuBackend implements Backend {
   private final CpuFill fill;
   private final CpuConvert convert;
   private final CpuAdjust adjust;
+  private final CpuBlend blend;
 
   /** Creates the backend with {@code threads} worker threads. */
   public CpuBackend(int threads) {
@@ -23,6 +25,7 @@ public final class CpuBackend implements Backend {
     this.fill = new CpuFill(rows);
     this.convert = new CpuConvert(rows);
     this.adjust = new CpuAdjust(rows);
+    this.blend = new CpuBlend(rows);
   }
 
   @Override
@@ -128,5 +131,10 @@ public final class CpuBackend implements Backend {
   @Override
   public AdjustOps adjust() {
     return adjust;
+  }
+
+  @Override
+  public BlendOps blend() {
+    return blend;
   }
 }

@@ -6,6 +6,7 @@ import io.jimagecuda.Config;
 import io.jimagecuda.OutOfDeviceMemoryException;
 import io.jimagecuda.internal.backend.AdjustOps;
 import io.jimagecuda.internal.backend.Backend;
+import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
@@ -54,6 +55,7 @@ public final class CudaBackend implements Backend {
   private final CudaFill fill;
   private final CudaConvert convert;
   private final CudaAdjust adjust;
+  private final CudaBlend blend;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -107,6 +109,7 @@ public final class CudaBackend implements Backend {
     fill = new CudaFill(this);
     convert = new CudaConvert(this);
     adjust = new CudaAdjust(this);
+    blend = new CudaBlend(this);
   }
 
   /**
@@ -444,4 +447,8 @@ public final class CudaBackend implements Backend {
     return adjust;
   }
 
+  @Override
+  public BlendOps blend() {
+    return blend;
+  }
 }
