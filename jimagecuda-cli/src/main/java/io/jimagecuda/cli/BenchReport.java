@@ -90,7 +90,7 @@ final class BenchReport {
         Timing copy = times.get(BenchOps.COPY);
         String ofCopy = NONE;
         if (copy != null && copy.ok()) {
-          double copyGbs = 32.0 * size.pixels() / copy.seconds() / 1e9;
+          double copyGbs = copyBytes() * (double) size.pixels() / copy.seconds() / 1e9;
           ofCopy = String.format(Locale.ROOT, "%.0f %%", 100 * gbs / copyGbs);
         }
         row.append(String.format(Locale.ROOT, " | %.3f | %.1f | %s", t.ms(), gbs, ofCopy));
@@ -198,6 +198,12 @@ final class BenchReport {
     if (!unmatched.isEmpty()) {
       out.println("- peer entries without a row here: " + String.join(", ", unmatched));
     }
+  }
+
+  /** Bytes per pixel of the copy reference. */
+  private int copyBytes() {
+    return ops.stream().filter(op -> op.name().equals(BenchOps.COPY)).mapToInt(BenchOp::bytesPerPixel).findFirst()
+        .orElse(32);
   }
 
   private static Optional<Double> ms(Map<BackendKind, Map<String, Timing>> results, BackendKind kind, String name) {
