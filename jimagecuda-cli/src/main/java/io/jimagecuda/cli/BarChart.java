@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -79,7 +80,7 @@ final class BarChart {
             + categories.size() + " categories");
       }
     }
-    if (series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ms())).noneMatch(BarChart::drawable)) {
+    if (series.stream().flatMapToDouble(s -> Arrays.stream(s.ms())).noneMatch(BarChart::drawable)) {
       throw new IllegalArgumentException("nothing to plot: no time was measured");
     }
     this.title = title;

@@ -224,8 +224,8 @@ final class BenchReport {
   }
 
   /**
-   * How many times faster the second time is than the first: {@code slower ÷ faster}, e.g. "120×", "2.5×" or
-   * "0.42×"; "–" when either is missing.
+   * How many times faster {@code ours} is than {@code other}: {@code other ÷ ours}, as "120×", "2.5×" or
+   * "0.42×" (slower); "–" when either is missing.
    */
   static String speedup(Optional<Double> other, Optional<Double> ours) {
     if (other.isEmpty() || ours.isEmpty()) {

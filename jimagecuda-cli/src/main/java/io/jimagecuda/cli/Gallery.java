@@ -18,9 +18,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -137,7 +139,7 @@ final class Gallery {
 
     Map<String, Path> recipes = recipeFiles(dir, families.keySet());
     List<Entry> entries = new ArrayList<>();
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (JsonNode e : array(root, "entries", where)) {
       String at = where + ": entry " + (entries.size() + 1);
       keys(e, at, List.of("name", "op", "caption"), List.of("before"));
@@ -311,7 +313,7 @@ final class Gallery {
 
   /** GitHub's heading anchor: lower case, spaces to dashes, other punctuation dropped. */
   static String anchor(String title) {
-    return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
   }
 
   private static String cell(String text) {
