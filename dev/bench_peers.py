@@ -769,7 +769,7 @@ def main(argv=None):
                         raise Skip(problem)
                     data = data or Data(w, h, dtype)
                     run, impl = setup(data)
-                    result["ms"] = round(measure(run, args.reps, args.warmup), 4)
+                    result["ms"] = float("%.4g" % measure(run, args.reps, args.warmup))
                     result["impl"] = impl
                     print("bench_peers.py: %s %s %s at %dx%d: %.3f ms" % (name, library, dtype, w, h, result["ms"]),
                           file=sys.stderr)
