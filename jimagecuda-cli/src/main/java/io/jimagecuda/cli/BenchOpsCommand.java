@@ -1,25 +1,22 @@
 package io.jimagecuda.cli;
 
-import io.jimagecuda.Adjust;
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.Blend;
-import io.jimagecuda.Fill;
-import io.jimagecuda.GradientDirection;
-import io.jimagecuda.IO;
-import io.jimagecuda.Image;
-import io.jimagecuda.ImageU8;
 import io.jimagecuda.JImageCuda;
-import io.jimagecuda.Rgba;
+import java.awt.Color;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,211 +24,214 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jimagecuda bench ops}: the median time of every fill op and both conversions on CUDA (when
- * available) and the CPU, their throughput, how close it comes to the backend's copy bandwidth measured in
- * the same run, and the CUDA / CPU speed ratio, as a Markdown table.
+ * {@code jimagecuda bench ops}: times every entry of {@link BenchOps} on CUDA (when available) and the CPU,
+ * in two Markdown sections:
+ * <ol>
+ *   <li>at {@code --size}: the median time, the throughput (bytes read + written), how close it comes to the
+ *       backend's copy bandwidth measured in the same run, and the CUDA / CPU speed ratio;</li>
+ *   <li>at {@code --published-size}, for the entries of PyImageCUDA's published set: the time with reused
+ *       buffers, with an allocation per call (allocate the result, run, free), and their ratio.</li>
+ * </ol>
+ * With {@code --peers FILE} or {@code --peers-cmd CMD} the timings of OpenCV and Pillow on the same work
+ * ({@code dev/bench_peers.py}) are added as columns; {@code --plot} draws the first section as a bar chart.
  *
- * <p>CUDA ops are asynchronous, so they are timed in batches: {@code --batch} ops, then a synchronize;
+ * <p>CUDA ops are asynchronous, so they are timed in batches: {@code --batch} calls, then a synchronize;
  * one sample is the batch's time divided by its size. CPU ops finish before returning and are timed one by
- * one. Each op gets {@value #WARMUP} untimed samples first.
+ * one. Each measurement gets {@value #WARMUP} untimed samples first.
  */
-@Command(name = "ops", mixinStandardHelpOptions = true,
-    description = "Time every fill op and both conversions on CUDA (if available) and the CPU; print a "
-        + "Markdown table of median times, GB/s (bytes read + written), %% of the backend's copy bandwidth "
-        + "and the CUDA / CPU speed ratio.")
+@Command(name = "ops", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Time every registered op on CUDA (if available) and the CPU. Prints Markdown: at --size, the "
+        + "median times, GB/s (bytes read + written), %% of the backend's copy bandwidth and the CUDA / CPU speed "
+        + "ratio; then, at --published-size, PyImageCUDA's published set with reused buffers and with an "
+        + "allocation per call.",
+        "--peers or --peers-cmd add OpenCV (uint8, float32) and Pillow timings of the same work "
+        + "(dev/bench_peers.py) as columns; --plot draws the first table as a bar chart (log scale)."})
 final class BenchOpsCommand implements Callable<Integer> {
   private static final int WARMUP = 3;
-  private static final String COPY = "IO.copy (reference)";
 
   @Spec
   CommandSpec spec;
 
   @Option(names = "--size", paramLabel = "WxH", defaultValue = "3840x2160",
-      description = "Image size (default: ${DEFAULT-VALUE}).")
+      description = "Image size of the main table (default: ${DEFAULT-VALUE}).")
   String size;
 
+  @Option(names = "--published-size", paramLabel = "WxH", defaultValue = "1920x1080",
+      description = "Image size of the published-set section (default: ${DEFAULT-VALUE}).")
+  String publishedSize;
+
   @Option(names = "--reps", paramLabel = "N", defaultValue = "10",
-      description = "Timed samples per op; the median is reported (default: ${DEFAULT-VALUE}).")
+      description = "Timed samples per measurement; the median is reported (default: ${DEFAULT-VALUE}).")
   int reps;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "20",
-      description = "CUDA ops per timed batch, followed by one synchronize (default: ${DEFAULT-VALUE}).")
+      description = "CUDA calls per timed batch, followed by one synchronize (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  /** An op under test: its name, the bytes it reads plus writes per pixel, and one call of it. */
-  private record Op(String name, int bytesPerPixel, Consumer<Buffers> call) {
+  @ArgGroup(exclusive = true)
+  PeerSource peerSource;
+
+  /** Where the peers' timings come from. */
+  static final class PeerSource {
+    @Option(names = "--peers", paramLabel = "FILE.json",
+        description = "Peer timings printed by dev/bench_peers.py, added as columns.")
+    Path file;
+
+    @Option(names = "--peers-cmd", paramLabel = "CMD",
+        description = "Run CMD (with /bin/sh, e.g. \"python3 dev/bench_peers.py\") first and add the JSON it "
+            + "prints as columns; it gets JIMAGECUDA_BENCH_SIZES=SIZE,PUBLISHED-SIZE and JIMAGECUDA_BENCH_REPS.")
+    String command;
   }
 
-  /** The images the ops work on, all of the benchmark's size, on one backend. */
-  private static final class Buffers implements AutoCloseable {
-    final Image a;
-    final Image b;
-    final ImageU8 u8;
-
-    Buffers(int w, int h, BackendKind kind) {
-      a = new Image(w, h, kind);
-      b = new Image(w, h, kind);
-      u8 = new ImageU8(w, h, kind);
-    }
-
-    @Override
-    public void close() {
-      a.free();
-      b.free();
-      u8.free();
-    }
-  }
-
-  /** The median seconds per op, or why it could not be measured. */
-  private record Timing(double seconds, String error) {
-    boolean ok() {
-      return error == null;
-    }
-  }
-
-  /** The ops with the reference's default parameters; the copy (the bandwidth reference) first. */
-  private static List<Op> ops() {
-    Rgba grey = new Rgba(0.5f, 0.5f, 0.5f, 1);
-    return List.of(
-        new Op(COPY, 32, b -> IO.copy(b.b, b.a)),
-        new Op("fill.color", 16, b -> Fill.color(b.a, new Rgba(0.2f, 0.4f, 0.6f, 1))),
-        new Op("fill.gradient", 16, b -> Fill.gradient(b.a, Rgba.BLACK, Rgba.WHITE, GradientDirection.HORIZONTAL,
-            false)),
-        new Op("fill.checkerboard", 16, b -> Fill.checkerboard(b.a, 20, new Rgba(0.8f, 0.8f, 0.8f, 1), grey, 0,
-            0)),
-        new Op("fill.grid", 16, b -> Fill.grid(b.a, 50, 1, grey, Rgba.TRANSPARENT, 0, 0)),
-        new Op("fill.stripes", 16, b -> Fill.stripes(b.a, 45, 40, 20, Rgba.WHITE, Rgba.TRANSPARENT, 0)),
-        new Op("fill.dots", 16, b -> Fill.dots(b.a, 40, 10, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0, 0)),
-        new Op("fill.circle", 16, b -> Fill.circle(b.a, Rgba.WHITE, Rgba.TRANSPARENT, 0)),
-        new Op("fill.noise", 16, b -> Fill.noise(b.a, 0, true)),
-        new Op("fill.perlin", 16, b -> Fill.perlin(b.a, 50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE)),
-        new Op("fill.ngon", 16, b -> Fill.ngon(b.a, 3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0)),
-        new Op("IO.convertFloatToU8", 20, b -> IO.convertFloatToU8(b.u8, b.a)),
-        new Op("IO.convertU8ToFloat", 20, b -> IO.convertU8ToFloat(b.b, b.u8)),
-        // Colourful input for the adjust ops (vibrance leaves greys unwritten), which read and write in place.
-        new Op("fill.noise (rgb)", 16, b -> Fill.noise(b.a, 0, false)),
-        new Op("adjust.vibrance", 32, b -> Adjust.vibrance(b.a, 0.8f)),
-        new Op("adjust.hue", 32, b -> Adjust.hue(b.a, 180)),
-        new Op("adjust.saturation", 32, b -> Adjust.saturation(b.a, 1.3f)),
-        new Op("adjust.contrast", 32, b -> Adjust.contrast(b.a, 1.5f)),
-        new Op("adjust.gamma", 32, b -> Adjust.gamma(b.a, 0.6f)),
-        new Op("adjust.brightness", 32, b -> Adjust.brightness(b.a, 0.2f)),
-        new Op("adjust.opacity", 32, b -> Adjust.opacity(b.a, 0.8f)),
-        new Op("blend.normal", 48, b -> Blend.normal(b.a, b.b)),
-        new Op("blend.multiply", 48, b -> Blend.multiply(b.a, b.b)),
-        new Op("blend.screen", 48, b -> Blend.screen(b.a, b.b)),
-        new Op("blend.add", 48, b -> Blend.add(b.a, b.b)),
-        new Op("blend.overlay", 48, b -> Blend.overlay(b.a, b.b)),
-        new Op("blend.softLight", 48, b -> Blend.softLight(b.a, b.b)),
-        new Op("blend.hardLight", 48, b -> Blend.hardLight(b.a, b.b)),
-        new Op("blend.mask", 48, b -> Blend.mask(b.a, b.b)));
-  }
+  @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
+      description = "Also draw the first table (ms per op, per backend and peer, log scale) into this file.")
+  Path plot;
 
   @Override
-  public Integer call() {
-    Size s = Size.parse(spec, "--size", size, "3840x2160");
+  public Integer call() throws IOException {
+    Size main = Size.parse(spec, "--size", size, "3840x2160");
+    Size published = Size.parse(spec, "--published-size", publishedSize, "1920x1080");
     if (reps < 1 || batch < 1) {
       throw new ParameterException(spec.commandLine(), "--reps and --batch must be at least 1");
     }
-    int w = s.width();
-    int h = s.height();
-    List<Op> ops = ops();
-    List<BackendKind> kinds = new ArrayList<>();
-    if (JImageCuda.isCudaAvailable()) {
-      kinds.add(BackendKind.CUDA);
+    if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(svg|png)")) {
+      throw new ParameterException(spec.commandLine(), "--plot must name a .svg or .png file, got '" + plot + "'");
     }
-    kinds.add(BackendKind.CPU);
+    PrintWriter err = spec.commandLine().getErr();
+    Peers peers = peers(main, published, err);
+    List<BenchOp> ops = BenchOps.all();
+    checkRegistry(ops);
 
-    Map<BackendKind, Map<String, Timing>> results = new EnumMap<>(BackendKind.class);
-    for (BackendKind kind : kinds) {
-      Map<String, Timing> times = new LinkedHashMap<>();
-      try (Buffers buffers = new Buffers(w, h, kind)) {
-        for (Op op : ops) {
-          spec.commandLine().getErr().printf("bench: %s on %s%n", op.name(), kind.id());
-          times.put(op.name(), measure(kind, op, buffers));
+    Map<BackendKind, String> backends = new EnumMap<>(BackendKind.class);
+    if (JImageCuda.isCudaAvailable()) {
+      backends.put(BackendKind.CUDA, JImageCuda.describe(BackendKind.CUDA));
+    }
+    backends.put(BackendKind.CPU, JImageCuda.describe(BackendKind.CPU));
+
+    Map<BackendKind, Map<String, BenchReport.Timing>> mainTimes = new EnumMap<>(BackendKind.class);
+    Map<BackendKind, Map<String, BenchReport.ReuseAlloc>> publishedTimes = new EnumMap<>(BackendKind.class);
+    for (BackendKind kind : backends.keySet()) {
+      Map<String, BenchReport.Timing> times = new LinkedHashMap<>();
+      try (BenchBuffers buffers = new BenchBuffers(main.width(), main.height(), kind)) {
+        for (BenchOp op : ops) {
+          err.printf("bench: %s on %s at %s%n", op.name(), kind.id(), main);
+          buffers.reset();
+          times.put(op.name(), measure(kind, op.reuse(), buffers));
         }
       }
-      results.put(kind, times);
+      mainTimes.put(kind, times);
+
+      Map<String, BenchReport.ReuseAlloc> pairs = new LinkedHashMap<>();
+      try (BenchBuffers buffers = new BenchBuffers(published.width(), published.height(), kind)) {
+        for (BenchOp op : ops.stream().filter(BenchOp::inPublishedSet).toList()) {
+          err.printf("bench: %s on %s at %s, reused and allocated%n", op.name(), kind.id(), published);
+          buffers.reset();
+          BenchReport.Timing reuse = measure(kind, op.reuse(), buffers);
+          buffers.reset();
+          BenchReport.Timing alloc = measure(kind, b -> op.alloc().apply(b).free(), buffers);
+          pairs.put(op.name(), new BenchReport.ReuseAlloc(reuse, alloc));
+        }
+      }
+      publishedTimes.put(kind, pairs);
     }
-    print(spec.commandLine().getOut(), w, h, ops, results);
+
+    BenchReport report = new BenchReport(ops, backends, JImageCuda.cudaStatus(), peers);
+    PrintWriter out = spec.commandLine().getOut();
+    report.printMain(out, main, reps, batch, mainTimes);
+    out.println();
+    report.printPublished(out, published, reps, publishedTimes);
+    if (plot != null) {
+      chart(main, ops, mainTimes, peers).write(plot);
+      err.println("bench: plot written to " + plot);
+    }
     return 0;
   }
 
-  private Timing measure(BackendKind kind, Op op, Buffers buffers) {
-    int perSample = kind == BackendKind.CUDA ? batch : 1;
-    try {
-      for (int i = 0; i < WARMUP; i++) {
-        sample(kind, op, buffers, perSample);
+  private Peers peers(Size main, Size published, PrintWriter err) throws IOException {
+    if (peerSource == null) {
+      return null;
+    }
+    if (peerSource.file != null) {
+      return Peers.read(peerSource.file);
+    }
+    err.println("bench: running the peers: " + peerSource.command);
+    return Peers.run(peerSource.command, Map.of("JIMAGECUDA_BENCH_SIZES", main + "," + published,
+        "JIMAGECUDA_BENCH_REPS", Integer.toString(reps)), err);
+  }
+
+  /** Names are unique and the copy reference is there. */
+  private static void checkRegistry(List<BenchOp> ops) {
+    var names = new HashSet<String>();
+    for (BenchOp op : ops) {
+      if (!names.add(op.name())) {
+        throw new IllegalStateException("BenchOps lists '" + op.name() + "' twice");
       }
-      double[] samples = new double[reps];
-      for (int i = 0; i < reps; i++) {
-        samples[i] = sample(kind, op, buffers, perSample);
-      }
-      Arrays.sort(samples);
-      return new Timing((samples[(reps - 1) / 2] + samples[reps / 2]) / 2, null);
-    } catch (RuntimeException e) {
-      return new Timing(Double.NaN, e.toString());
+    }
+    if (!names.contains(BenchOps.COPY)) {
+      throw new IllegalStateException("BenchOps has no '" + BenchOps.COPY + "' entry (the bandwidth reference)");
     }
   }
 
-  /** Seconds per op over {@code n} calls, from an idle backend until all of them have finished. */
-  private static double sample(BackendKind kind, Op op, Buffers buffers, int n) {
+  private BenchReport.Timing measure(BackendKind kind, Consumer<BenchBuffers> call, BenchBuffers buffers) {
+    int perSample = kind == BackendKind.CUDA ? batch : 1;
+    try {
+      for (int i = 0; i < WARMUP; i++) {
+        sample(kind, call, buffers, perSample);
+      }
+      double[] samples = new double[reps];
+      for (int i = 0; i < reps; i++) {
+        samples[i] = sample(kind, call, buffers, perSample);
+      }
+      Arrays.sort(samples);
+      return BenchReport.Timing.of((samples[(reps - 1) / 2] + samples[reps / 2]) / 2);
+    } catch (RuntimeException e) {
+      return BenchReport.Timing.failed(e.toString());
+    }
+  }
+
+  /** Seconds per call over {@code n} calls, from an idle backend until all of them have finished. */
+  private static double sample(BackendKind kind, Consumer<BenchBuffers> call, BenchBuffers buffers, int n) {
     JImageCuda.synchronize(kind);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      op.call().accept(buffers);
+      call.accept(buffers);
     }
     JImageCuda.synchronize(kind);
     return (System.nanoTime() - start) / 1e9 / n;
   }
 
-  private void print(PrintWriter out, int w, int h, List<Op> ops, Map<BackendKind, Map<String, Timing>> results) {
-    long pixels = (long) w * h;
-    out.printf(Locale.ROOT, "## Ops at %dx%d: median of %d samples (CUDA: batches of %d ops + synchronize)%n%n",
-        w, h, reps, batch);
-    for (BackendKind kind : new BackendKind[] {BackendKind.CUDA, BackendKind.CPU}) {
-      out.println("- " + kind.id() + ": " + (results.containsKey(kind) ? JImageCuda.describe(kind)
-          : "not measured: " + JImageCuda.cudaStatus()));
-    }
-    out.println();
-    out.println("| op | CUDA ms | CUDA GB/s | CUDA % of copy | CPU ms | CPU GB/s | CPU % of copy | CUDA / CPU |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-    List<String> errors = new ArrayList<>();
-    for (Op op : ops) {
-      StringBuilder row = new StringBuilder("| " + op.name());
-      for (BackendKind kind : new BackendKind[] {BackendKind.CUDA, BackendKind.CPU}) {
-        Map<String, Timing> times = results.get(kind);
-        Timing t = times == null ? null : times.get(op.name());
-        if (t == null || !t.ok()) {
-          row.append(" | – | – | –");
-          if (t != null) {
-            errors.add(op.name() + " on " + kind.id() + ": " + t.error());
-          }
-          continue;
-        }
-        double gbs = op.bytesPerPixel() * pixels / t.seconds() / 1e9;
-        Timing copy = times.get(COPY);
-        double copyGbs = copy.ok() ? 32 * pixels / copy.seconds() / 1e9 : Double.NaN;
-        row.append(String.format(Locale.ROOT, " | %.3f | %.1f | %s", t.seconds() * 1e3, gbs,
-            copy.ok() ? String.format(Locale.ROOT, "%.0f %%", 100 * gbs / copyGbs) : "–"));
-      }
-      row.append(" | ").append(ratio(results, op.name())).append(" |");
-      out.println(row);
-    }
-    if (!errors.isEmpty()) {
-      out.println();
-      errors.forEach(e -> out.println("- not measured: " + e));
-    }
+  /** A peer's series of the chart. */
+  private record PeerColumn(String label, String library, String dtype, Color color) {
   }
 
-  /** CPU time / CUDA time, e.g. "120×", or "–" when either is missing. */
-  private static String ratio(Map<BackendKind, Map<String, Timing>> results, String op) {
-    Map<String, Timing> cuda = results.get(BackendKind.CUDA);
-    Map<String, Timing> cpu = results.get(BackendKind.CPU);
-    if (cuda == null || cpu == null || !cuda.get(op).ok() || !cpu.get(op).ok()) {
-      return "–";
+  private static final List<PeerColumn> PEER_COLUMNS = List.of(
+      new PeerColumn("OpenCV u8", Peers.OPENCV, Peers.U8, BarChart.OPENCV_U8),
+      new PeerColumn("OpenCV f32", Peers.OPENCV, Peers.F32, BarChart.OPENCV_F32),
+      new PeerColumn("Pillow", Peers.PILLOW, Peers.U8, BarChart.PILLOW));
+
+  /** The first table as a chart: per op, CUDA, CPU and the peers' times in ms. */
+  static BarChart chart(Size size, List<BenchOp> ops, Map<BackendKind, Map<String, BenchReport.Timing>> times,
+      Peers peers) {
+    List<String> names = ops.stream().map(BenchOp::name).toList();
+    List<BarChart.Series> series = new ArrayList<>();
+    for (BackendKind kind : new BackendKind[] {BackendKind.CUDA, BackendKind.CPU}) {
+      Map<String, BenchReport.Timing> t = times.get(kind);
+      if (t != null) {
+        series.add(new BarChart.Series(kind == BackendKind.CUDA ? "JImageCUDA CUDA" : "JImageCUDA CPU",
+            kind == BackendKind.CUDA ? BarChart.CUDA : BarChart.CPU, names.stream()
+            .mapToDouble(n -> t.containsKey(n) && t.get(n).ok() ? t.get(n).ms() : Double.NaN).toArray()));
+      }
     }
-    double r = cpu.get(op).seconds() / cuda.get(op).seconds();
-    return String.format(Locale.ROOT, r < 10 ? "%.1f×" : "%.0f×", r);
+    if (peers != null) {
+      for (PeerColumn p : PEER_COLUMNS) {
+        double[] ms = names.stream().mapToDouble(n -> peers.ms(n, size, p.library(), p.dtype()).orElse(Double.NaN))
+            .toArray();
+        if (Arrays.stream(ms).anyMatch(v -> !Double.isNaN(v))) {
+          series.add(new BarChart.Series(p.label(), p.color(), ms));
+        }
+      }
+    }
+    return new BarChart("bench ops at " + size + ": median ms per call (log scale, shorter is faster)", names,
+        series);
   }
 }

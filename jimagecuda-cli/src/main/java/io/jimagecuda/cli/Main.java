@@ -21,19 +21,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code jimagecuda} command: {@code render}, {@code info}, {@code conformance}, {@code preview},
- * {@code bench ops} and {@code bench present}.
+ * {@code bench ops}, {@code bench present} and {@code gallery}.
  *
- * <p>Exit codes: 0 success; 1 conformance cases failed (or a benchmarked path drew wrong pixels); 2 a user
- * error (bad arguments, an invalid recipe, a missing file, an unavailable backend or OpenGL), reported as
- * one line on stderr; 3 an internal error. Stack traces are printed only with {@code --debug}.
+ * <p>Exit codes: 0 success; 1 conformance cases failed (or a benchmarked path drew wrong pixels, or
+ * {@code gallery --check} found stale files); 2 a user error (bad arguments, an invalid recipe, a missing
+ * file, an unavailable backend or OpenGL), reported as one line on stderr; 3 an internal error. Stack
+ * traces are printed only with {@code --debug}.
  */
 @Command(name = "jimagecuda", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "GPU image compositing: renders recipes, checks conformance, previews, measures.",
     subcommands = {RenderCommand.class, InfoCommand.class, ConformanceCommand.class, PreviewCommand.class,
-        BenchCommand.class},
+        BenchCommand.class, GalleryCommand.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  conformance cases failed, or a benchmarked present path drew wrong pixels",
+    footer = {"  0  success", "  1  conformance cases failed, a benchmarked present path drew wrong pixels, or "
+        + "gallery --check found stale files",
         "  2  user error (arguments, recipe, files, backend, no OpenGL)",
         "  3  internal error (run with --debug for the stack trace)"})
 public final class Main implements Callable<Integer> {

@@ -25,7 +25,7 @@ class MainTest {
   void helpListsTheCommandsAndExitCodes() {
     Cli.Result r = Cli.run("--help");
     assertEquals(0, r.exit());
-    for (String command : new String[] {"render", "info", "conformance", "preview", "bench"}) {
+    for (String command : new String[] {"render", "info", "conformance", "preview", "bench", "gallery"}) {
       assertTrue(r.out().contains("  " + command + " "), command + " missing from:\n" + r.out());
     }
     assertTrue(r.out().contains("2  user error"), r.out());

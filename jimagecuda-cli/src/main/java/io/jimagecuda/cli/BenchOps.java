@@ -1,0 +1,64 @@
+package io.jimagecuda.cli;
+
+import io.jimagecuda.Adjust;
+import io.jimagecuda.Blend;
+import io.jimagecuda.Fill;
+import io.jimagecuda.GradientDirection;
+import io.jimagecuda.IO;
+import io.jimagecuda.Rgba;
+import java.util.List;
+
+/**
+ * The registry of {@code jimagecuda bench ops}: one line per entry, in table order, with the reference's
+ * default parameters. A family adds its ops here; {@link BenchOp#published()} also puts an entry in the
+ * section of PyImageCUDA's published set. Names are the keys of {@code dev/bench_peers.py}'s results: an op
+ * the peers also time should use the peers' name (listed in that script, e.g.
+ * {@code "filter.gaussianBlur r20"}, {@code "blend.normal"}, {@code "resize.bilinear 800x600"}).
+ */
+final class BenchOps {
+  /** The bandwidth reference: % of copy is measured against this entry. */
+  static final String COPY = "copy";
+
+  private static final Rgba COLOR = new Rgba(0.2f, 0.4f, 0.6f, 1);
+  private static final Rgba LIGHT_GREY = new Rgba(0.8f, 0.8f, 0.8f, 1);
+  private static final Rgba GREY = new Rgba(0.5f, 0.5f, 0.5f, 1);
+
+  private BenchOps() {
+  }
+
+  /** Every entry, {@link #COPY} first. */
+  static List<BenchOp> all() {
+    return List.of(
+        BenchOp.inPlace(COPY, 32, (img, b) -> IO.copy(img, b.src)).published(),
+        BenchOp.inPlace("fill.color", 16, (img, b) -> Fill.color(img, COLOR)).published(),
+        BenchOp.inPlace("fill.gradient", 16, (img, b) -> Fill.gradient(img, Rgba.BLACK, Rgba.WHITE,
+            GradientDirection.HORIZONTAL, false)).published(),
+        BenchOp.inPlace("fill.checkerboard", 16, (img, b) -> Fill.checkerboard(img, 20, LIGHT_GREY, GREY, 0, 0)),
+        BenchOp.inPlace("fill.grid", 16, (img, b) -> Fill.grid(img, 50, 1, GREY, Rgba.TRANSPARENT, 0, 0)),
+        BenchOp.inPlace("fill.stripes", 16, (img, b) -> Fill.stripes(img, 45, 40, 20, Rgba.WHITE, Rgba.TRANSPARENT,
+            0)),
+        BenchOp.inPlace("fill.dots", 16, (img, b) -> Fill.dots(img, 40, 10, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0, 0)),
+        BenchOp.inPlace("fill.circle", 16, (img, b) -> Fill.circle(img, Rgba.WHITE, Rgba.TRANSPARENT, 0)),
+        BenchOp.inPlace("fill.noise", 16, (img, b) -> Fill.noise(img, 0, true)).published(),
+        BenchOp.inPlace("fill.perlin", 16, (img, b) -> Fill.perlin(img, 50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK,
+            Rgba.WHITE)).published(),
+        BenchOp.inPlace("fill.ngon", 16, (img, b) -> Fill.ngon(img, 3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0)),
+        BenchOp.of("convert.floatToU8", 20, b -> IO.convertFloatToU8(b.u8, b.src)),
+        BenchOp.of("convert.u8ToFloat", 20, b -> IO.convertU8ToFloat(b.dst, b.u8)),
+        BenchOp.inPlace("adjust.brightness", 32, (img, b) -> Adjust.brightness(img, 0.2f)),
+        BenchOp.inPlace("adjust.contrast", 32, (img, b) -> Adjust.contrast(img, 1.5f)),
+        BenchOp.inPlace("adjust.saturation", 32, (img, b) -> Adjust.saturation(img, 1.5f)),
+        BenchOp.inPlace("adjust.gamma", 32, (img, b) -> Adjust.gamma(img, 2.2f)),
+        BenchOp.inPlace("adjust.opacity", 32, (img, b) -> Adjust.opacity(img, 0.8f)),
+        BenchOp.inPlace("adjust.vibrance", 32, (img, b) -> Adjust.vibrance(img, 0.8f)),
+        BenchOp.inPlace("adjust.hue", 32, (img, b) -> Adjust.hue(img, 30)),
+        BenchOp.inPlace("blend.normal", 48, (img, b) -> Blend.normal(img, b.other)).published(),
+        BenchOp.inPlace("blend.multiply", 48, (img, b) -> Blend.multiply(img, b.other)),
+        BenchOp.inPlace("blend.screen", 48, (img, b) -> Blend.screen(img, b.other)),
+        BenchOp.inPlace("blend.add", 48, (img, b) -> Blend.add(img, b.other)),
+        BenchOp.inPlace("blend.overlay", 48, (img, b) -> Blend.overlay(img, b.other)),
+        BenchOp.inPlace("blend.softLight", 48, (img, b) -> Blend.softLight(img, b.other)),
+        BenchOp.inPlace("blend.hardLight", 48, (img, b) -> Blend.hardLight(img, b.other)),
+        BenchOp.inPlace("blend.mask", 48, (img, b) -> Blend.mask(img, b.other)));
+  }
+}
