@@ -4,3 +4,4 @@
 #include "convert.cu"
 #include "fill.cu"
 #include "present.cu"
+#include "resize.cu"

@@ -8,6 +8,7 @@ import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
+import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
 import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
@@ -52,6 +53,7 @@ public final class CudaBackend implements Backend {
   private long staging;
   private final CudaFill fill;
   private final CudaConvert convert;
+  private final CudaResize resize;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -104,6 +106,7 @@ public final class CudaBackend implements Backend {
     }
     fill = new CudaFill(this);
     convert = new CudaConvert(this);
+    resize = new CudaResize(this);
   }
 
   /**
@@ -434,6 +437,11 @@ public final class CudaBackend implements Backend {
   @Override
   public ConvertOps convert() {
     return convert;
+  }
+
+  @Override
+  public ResizeOps resize() {
+    return resize;
   }
 
 }
