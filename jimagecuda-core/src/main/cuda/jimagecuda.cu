@@ -5,3 +5,4 @@
 #include "fill.cu"
 #include "present.cu"
 #include "resize.cu"
+#include "transform.cu"

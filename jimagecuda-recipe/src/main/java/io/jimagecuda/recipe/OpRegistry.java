@@ -3,6 +3,7 @@ package io.jimagecuda.recipe;
 import io.jimagecuda.Image;
 import io.jimagecuda.recipe.steps.FillSteps;
 import io.jimagecuda.recipe.steps.ResizeSteps;
+import io.jimagecuda.recipe.steps.TransformSteps;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class OpRegistry {
     OpRegistry registry = new OpRegistry();
     FillSteps.register(registry);
     ResizeSteps.register(registry);
+    TransformSteps.register(registry);
     return registry;
   }
 

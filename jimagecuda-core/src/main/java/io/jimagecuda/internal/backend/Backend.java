@@ -55,4 +55,7 @@ public interface Backend {
 
   /** Resampling to a new size. */
   ResizeOps resize();
+
+  /** Flip, rotate, crop and zoom. */
+  TransformOps transform();
 }

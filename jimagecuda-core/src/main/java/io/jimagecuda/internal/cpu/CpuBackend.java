@@ -7,6 +7,7 @@ import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
+import io.jimagecuda.internal.backend.TransformOps;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -16,6 +17,7 @@ public final class CpuBackend implements Backend {
   private final CpuFill fill;
   private final CpuConvert convert;
   private final CpuResize resize;
+  private final CpuTransform transform;
 
   /** Creates the backend with {@code threads} worker threads. */
   public CpuBackend(int threads) {
@@ -23,6 +25,7 @@ public final class CpuBackend implements Backend {
     this.fill = new CpuFill(rows);
     this.convert = new CpuConvert(rows);
     this.resize = new CpuResize(rows);
+    this.transform = new CpuTransform(rows);
   }
 
   @Override
@@ -128,5 +131,10 @@ public final class CpuBackend implements Backend {
   @Override
   public ResizeOps resize() {
     return resize;
+  }
+
+  @Override
+  public TransformOps transform() {
+    return transform;
   }
 }

@@ -10,6 +10,7 @@ import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
+import io.jimagecuda.internal.backend.TransformOps;
 import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class CudaBackend implements Backend {
   private final CudaFill fill;
   private final CudaConvert convert;
   private final CudaResize resize;
+  private final CudaTransform transform;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -107,6 +109,7 @@ public final class CudaBackend implements Backend {
     fill = new CudaFill(this);
     convert = new CudaConvert(this);
     resize = new CudaResize(this);
+    transform = new CudaTransform(this);
   }
 
   /**
@@ -442,6 +445,11 @@ public final class CudaBackend implements Backend {
   @Override
   public ResizeOps resize() {
     return resize;
+  }
+
+  @Override
+  public TransformOps transform() {
+    return transform;
   }
 
 }
