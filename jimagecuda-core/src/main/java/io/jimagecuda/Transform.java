@@ -196,7 +196,7 @@ public final class Transform {
   public static Image rotate(Image image, float angle, Rotate options) {
     String op = "Transform.rotate";
     Check.usable(op, "image", image);
-    RotatePlan plan = rotatePlan(op, image, angle, options);
+    RotatePlan plan = rotatePlan(op, image.width(), image.height(), angle, options);
     Image dst = new Image(plan.width, plan.height, image.backend());
     runRotate(dst, image, plan, options.interpolation());
     return dst;
@@ -216,7 +216,7 @@ public final class Transform {
   public static void rotateInto(Image dst, Image image, float angle, Rotate options) {
     String op = "Transform.rotateInto";
     checkInto(op, dst, image);
-    RotatePlan plan = rotatePlan(op, image, angle, options);
+    RotatePlan plan = rotatePlan(op, image.width(), image.height(), angle, options);
     Check.resizeFor(op, "dst", dst, plan.width, plan.height);
     runRotate(dst, image, plan, options.interpolation());
   }
@@ -225,16 +225,15 @@ public final class Transform {
    * What a rotation does: the output size, whether it is a copy, the quarter turns (1..3) and their
    * offset, or (quarterTurns 0) the float cosine and sine of the angle.
    */
-  private record RotatePlan(int width, int height, boolean copy, int quarterTurns, int offsetX, int offsetY,
+  record RotatePlan(int width, int height, boolean copy, int quarterTurns, int offsetX, int offsetY,
       float cos, float sin) {
   }
 
-  private static RotatePlan rotatePlan(String op, Image image, float angle, Rotate options) {
+  /** The plan of rotating a {@code w × h} image; package-private for the size-limit test. */
+  static RotatePlan rotatePlan(String op, int w, int h, float angle, Rotate options) {
     Check.notNull(op, "options", options);
     Check.notNull(op, "options.interpolation", options.interpolation());
     Check.finite(op, "angle", angle);
-    int w = image.width();
-    int h = image.height();
     double n = angle % 360.0;
     if (n < 0) {
       n += 360.0;
