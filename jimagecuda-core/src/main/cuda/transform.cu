@@ -14,8 +14,9 @@ JC_KERNEL transform_flip(float4 *__restrict__ dst, const float4 *__restrict__ sr
 // Output pixel (x, y) of an arbitrary-angle rotation: inverse mapping about the centres (pixel-index
 // coordinates, the centre of an n-pixel side at n/2 - 0.5), cs and sn being cos/sin of the angle computed
 // on the host. sx = dx cs + dy sn and sy = -dx sn + dy cs are fused as the reference's build fuses them
-// (the first product of sx, the second of sy: transform_rotate_expand then matches bit for bit). Points inside (-0.5, sw - 0.5) x (-0.5, sh - 0.5) are sampled with the sampler
-// `interpolation`, the rest is transparent black (hard edges).
+// (the first product of sx, the second of sy: transform_rotate_expand then matches bit for bit). Points
+// inside (-0.5, sw - 0.5) x (-0.5, sh - 0.5) are sampled with the sampler `interpolation`, the rest is
+// transparent black (hard edges).
 __device__ __forceinline__ float4 rotateSample(int interpolation, const float4 *__restrict__ src, int sw, int sh,
                                                int dw, int dh, int x, int y, float cs, float sn) {
   float dx = (float)x - ((float)dw / 2.0f - 0.5f);

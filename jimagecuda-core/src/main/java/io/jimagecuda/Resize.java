@@ -9,8 +9,9 @@ import io.jimagecuda.internal.backend.ResizeOps;
  * <pre>{@code
  * try (Image photo = IO.load(Path.of("photo.jpg"));                // 1920 × 1080
  *      Image thumb = Resize.lanczosToWidth(photo, 800);            // 800 × 450, sharp
- *      Image tiles = Resize.nearest(photo, 128, 128)) {            // blocky, exact colours
- *   Resize.bilinearInto(frame, photo, 640, 360);                   // into a reused buffer
+ *      Image tiles = Resize.nearest(photo, 128, 128);              // blocky, exact colours
+ *      Image frame = new Image(1280, 720)) {
+ *   Resize.bilinearInto(frame, photo, 640, 360);                   // reuses frame's memory: now 640 × 360
  * }
  * }</pre>
  *
@@ -107,7 +108,8 @@ public final class Resize {
   // ---- bilinear ----
 
   /**
-   * Resamples {@code src} to {@code width × height} with linear interpolation between the 2 × 2 closest source pixels.
+   * Resamples {@code src} to {@code width × height} with linear interpolation between the 2 × 2 closest
+   * source pixels.
    *
    * @param src the source, unchanged
    * @param width the result's width, 1..32768
@@ -167,7 +169,8 @@ public final class Resize {
   // ---- bicubic ----
 
   /**
-   * Resamples {@code src} to {@code width × height} with Catmull-Rom cubic interpolation over 4 × 4 source pixels; values may overshoot [0, 1] next to strong edges (not clamped).
+   * Resamples {@code src} to {@code width × height} with Catmull-Rom cubic interpolation over 4 × 4 source
+   * pixels; values may overshoot [0, 1] next to strong edges (not clamped).
    *
    * @param src the source, unchanged
    * @param width the result's width, 1..32768
@@ -227,7 +230,8 @@ public final class Resize {
   // ---- lanczos ----
 
   /**
-   * Resamples {@code src} to {@code width × height} with Lanczos-3 interpolation over 6 × 6 source pixels, every channel clamped to [0, 1].
+   * Resamples {@code src} to {@code width × height} with Lanczos-3 interpolation over 6 × 6 source pixels,
+   * every channel clamped to [0, 1].
    *
    * @param src the source, unchanged
    * @param width the result's width, 1..32768
