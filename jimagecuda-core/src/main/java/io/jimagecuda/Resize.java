@@ -33,8 +33,9 @@ import io.jimagecuda.internal.backend.ResizeOps;
  *
  * <p><b>Compatibility.</b> PyImageCUDA 0.1.4's formulas and results, including its Lanczos window of taps
  * {@code c − 2 … c + 3} around {@code c = floor(s + 0.5)}, which misses the tap {@code c − 3} when the
- * sample point lies left of {@code c} (see {@code docs/deviations.md}). The CPU and CUDA backends give
- * the same values (bit for bit).
+ * sample point lies left of {@code c} (see {@code docs/deviations.md}). The CPU and CUDA backends do the
+ * same float operations in the same order, so they give the same values (bit for bit; at worst within
+ * 1e-4).
  *
  * <p><b>Errors.</b> Every method throws {@link NullPointerException} for a null image,
  * {@link IllegalStateException} for a freed one, {@link IllegalArgumentException} for a side outside

@@ -33,7 +33,8 @@ import io.jimagecuda.internal.Check;
  *
  * <p><b>Compatibility.</b> PyImageCUDA 0.1.4's formulas, including its choices (truncated expanded
  * sizes, zoom's corner-aligned mapping); where JImageCUDA differs it is listed in
- * {@code docs/deviations.md}. The CPU and CUDA backends give the same values (bit for bit).
+ * {@code docs/deviations.md}. The CPU and CUDA backends do the same float operations in the same order,
+ * so they give the same values (bit for bit; at worst within 1e-4).
  *
  * <p><b>Errors.</b> Every method throws {@link NullPointerException} for a null image, direction or
  * options record, {@link IllegalStateException} for a freed image, {@link IllegalArgumentException} for
