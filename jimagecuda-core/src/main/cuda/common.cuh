@@ -161,3 +161,173 @@ __device__ __forceinline__ float3 hsvToRgb(float h, float s, float v) {
   }
   return make_float3(r + m, g + m, b + m);
 }
+
+// ---- samplers (spec 2.3): rotate, zoom and every resize ----
+// Source coordinates (sx, sy) in pixel-index space (pixel (i, j) sits at (i, j)) of a w x h source; all
+// four channels are sampled alike (straight alpha). Mirrored by Px.sampleNearest ... Px.sampleLanczos.
+// The reference's build fuses the multiply-adds written below as fmaf(); every other operation rounds on
+// its own.
+
+// Block shape of the 2D launches (KernelLaunch.BLOCK_X x BLOCK_Y; ResizeTest checks that they agree), for
+// kernels that share per-block tables in shared memory.
+#define JC_BLOCK_X 32
+#define JC_BLOCK_Y 8
+
+// Interpolation codes as CudaTransform passes them (Interpolation.ordinal()).
+#define JC_NEAREST 0
+#define JC_BILINEAR 1
+#define JC_BICUBIC 2
+#define JC_LANCZOS 3
+
+// Source pixel (x, y) through the read-only data cache.
+__device__ __forceinline__ float4 jc_load(const float4 *__restrict__ src, int x, int y, int w) {
+  return __ldg(src + jc_index(x, y, w));
+}
+
+// sum + p * wt per channel, one fused multiply-add each.
+__device__ __forceinline__ float4 jc_fma4(float4 p, float wt, float4 sum) {
+  return make_float4(fmaf(p.x, wt, sum.x), fmaf(p.y, wt, sum.y), fmaf(p.z, wt, sum.z), fmaf(p.w, wt, sum.w));
+}
+
+// v * k per channel.
+__device__ __forceinline__ float4 jc_scale4(float4 v, float k) {
+  return make_float4(v.x * k, v.y * k, v.z * k, v.w * k);
+}
+
+// Resize mapping of output column (row) x to the source: the pixel centres aligned,
+// (x + 0.5) * scale - 0.5 with scale = srcSize / dstSize rounded to float, fused as nvcc does.
+__device__ __forceinline__ float resizeCoord(int x, float scale) { return fmaf((float)x + 0.5f, scale, -0.5f); }
+
+// nearest: the pixel at floor(s + 0.5), clamped to the image.
+__device__ __forceinline__ int nearestIndex(float s, int n) { return max(0, min((int)floorf(s + 0.5f), n - 1)); }
+
+__device__ __forceinline__ float4 sampleNearest(const float4 *__restrict__ src, int w, int h, float sx, float sy) {
+  return jc_load(src, nearestIndex(sx, w), nearestIndex(sy, h), w);
+}
+
+// bilinear: the coordinate clamped to [0, n - 1], the edge pixel replicated; each interpolation
+// fma(q - p, f, p), first along x on both rows, then along y.
+__device__ __forceinline__ float4 bilerp4(float4 p, float4 q, float f) {
+  return make_float4(fmaf(q.x - p.x, f, p.x), fmaf(q.y - p.y, f, p.y), fmaf(q.z - p.z, f, p.z),
+                     fmaf(q.w - p.w, f, p.w));
+}
+
+__device__ __forceinline__ float4 sampleBilinear(const float4 *__restrict__ src, int w, int h, float sx, float sy) {
+  float cx = fmaxf(0.0f, fminf(sx, (float)(w - 1)));
+  float cy = fmaxf(0.0f, fminf(sy, (float)(h - 1)));
+  int x0 = (int)cx;
+  int y0 = (int)cy;
+  int x1 = min(x0 + 1, w - 1);
+  int y1 = min(y0 + 1, h - 1);
+  float fx = cx - (float)x0;
+  float fy = cy - (float)y0;
+  float4 top = bilerp4(jc_load(src, x0, y0, w), jc_load(src, x1, y0, w), fx);
+  float4 bottom = bilerp4(jc_load(src, x0, y1, w), jc_load(src, x1, y1, w), fx);
+  return bilerp4(top, bottom, fy);
+}
+
+// Keys' cubic kernel with a = -0.5 (Catmull-Rom), Horner form fused as nvcc does:
+// |t| <= 1: (1.5|t| - 2.5)|t|^2 + 1;  1 < |t| < 2: ((-0.5|t| + 2.5)|t| - 4)|t| + 2;  else 0.
+__device__ __forceinline__ float cubicWeight(float t) {
+  float a = fabsf(t);
+  if (a <= 1.0f) return fmaf(fmaf(1.5f, a, -2.5f) * a, a, 1.0f);
+  if (a < 2.0f) return fmaf(fmaf(fmaf(-0.5f, a, 2.5f), a, -4.0f), a, 2.0f);
+  return 0.0f;
+}
+
+// sinc(t) = sin(pi t) / (pi t) with pi as a float, 1 near 0 (CUDA's accurate sinf; Px.sinf on the CPU).
+__device__ __forceinline__ float sinc(float t) {
+  if (fabsf(t) < 1e-5f) return 1.0f;
+  float p = 3.14159265358979323846f * t;
+  return sinf(p) / p;
+}
+
+// Lanczos-3 window: sinc(|t|) sinc(|t| * 0.333333333333f) for |t| < 3 (the third is a multiplication).
+__device__ __forceinline__ float lanczosWeight(float t) {
+  float a = fabsf(t);
+  if (a >= 3.0f) return 0.0f;
+  return sinc(a) * sinc(a * 0.333333333333f);
+}
+
+// First of the six Lanczos taps around s: c - 2 with c = floor(s + 0.5), the reference's window c - 2 ... c + 3.
+// It is asymmetric: for s < c it misses the tap c - 3 (weight up to 0.024) and holds c + 3, whose weight
+// is 0 (spec 5.27; kept, see docs/deviations.md).
+__device__ __forceinline__ int lanczosFirst(float s) { return (int)floorf(s + 0.5f) - 2; }
+
+// clampA on every channel (NaN -> 1, spec 1.9).
+__device__ __forceinline__ float4 clampA4(float4 v) {
+  return make_float4(clampA(v.x), clampA(v.y), clampA(v.z), clampA(v.w));
+}
+
+// Weighted sum over a tap window: taps visited row by row (y outer, x inner), taps outside the image
+// omitted; per tap sum = fma(pixel, wx * wy, sum) and the weight sum adds wx * wy; when that weight sum is
+// positive the sum is multiplied by its reciprocal and, if CLAMP, clamped (clampA4). N = 4 (bicubic) or 6
+// (Lanczos).
+template <int N, bool CLAMP>
+__device__ __forceinline__ float4 jc_window(const float4 *__restrict__ src, int w, int h, int x0, int y0,
+                                            const float *wx, const float *wy) {
+  float4 sum = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
+  float wsum = 0.0f;
+#pragma unroll
+  for (int j = 0; j < N; j++) {
+    int yy = y0 + j;
+    if (yy < 0 || yy >= h) continue;
+    const float4 *row = src + (size_t)yy * (size_t)w;
+#pragma unroll
+    for (int i = 0; i < N; i++) {
+      int xx = x0 + i;
+      if (xx < 0 || xx >= w) continue;
+      float wt = wx[i] * wy[j];
+      sum = jc_fma4(__ldg(row + xx), wt, sum);
+      wsum += wt;
+    }
+  }
+  if (wsum > 0.0f) {
+    sum = jc_scale4(sum, 1.0f / wsum);
+    if (CLAMP) sum = clampA4(sum);
+  }
+  return sum;
+}
+
+// bicubic: taps floor(s) - 1 ... floor(s) + 2, weight cubicWeight(i - f) with i = -1..2 relative and
+// f = s - floor(s). Not clamped: Catmull-Rom overshoots at edges, alpha included.
+__device__ __forceinline__ float4 sampleBicubic(const float4 *__restrict__ src, int w, int h, float sx, float sy) {
+  int x0 = (int)floorf(sx);
+  int y0 = (int)floorf(sy);
+  float fx = sx - (float)x0;
+  float fy = sy - (float)y0;
+  float wx[4], wy[4];
+#pragma unroll
+  for (int i = 0; i < 4; i++) {
+    wx[i] = cubicWeight((float)(i - 1) - fx);
+    wy[i] = cubicWeight((float)(i - 1) - fy);
+  }
+  return jc_window<4, false>(src, w, h, x0 - 1, y0 - 1, wx, wy);
+}
+
+// lanczos (a = 3): six taps per axis from lanczosFirst(s), weight lanczosWeight(s - i); each axis's six
+// weights are computed once and reused across the other axis (the reference recomputes them per tap: the
+// same values). Every channel, alpha included, clamped to [0, 1] (clampA; the weight sum is always
+// positive here, since the tap nearest to s is inside the image or within 1 of it).
+__device__ __forceinline__ float4 sampleLanczos(const float4 *__restrict__ src, int w, int h, float sx, float sy) {
+  int x0 = lanczosFirst(sx);
+  int y0 = lanczosFirst(sy);
+  float wx[6], wy[6];
+#pragma unroll
+  for (int i = 0; i < 6; i++) {
+    wx[i] = lanczosWeight(sx - (float)(x0 + i));
+    wy[i] = lanczosWeight(sy - (float)(y0 + i));
+  }
+  return jc_window<6, true>(src, w, h, x0, y0, wx, wy);
+}
+
+// The sampler named by an interpolation code (JC_NEAREST ... JC_LANCZOS).
+__device__ __forceinline__ float4 sampleAt(int interpolation, const float4 *__restrict__ src, int w, int h,
+                                           float sx, float sy) {
+  switch (interpolation) {
+    case JC_NEAREST: return sampleNearest(src, w, h, sx, sy);
+    case JC_BICUBIC: return sampleBicubic(src, w, h, sx, sy);
+    case JC_LANCZOS: return sampleLanczos(src, w, h, sx, sy);
+    default: return sampleBilinear(src, w, h, sx, sy);
+  }
+}

@@ -6,3 +6,5 @@
 #include "convert.cu"
 #include "fill.cu"
 #include "present.cu"
+#include "resize.cu"
+#include "transform.cu"

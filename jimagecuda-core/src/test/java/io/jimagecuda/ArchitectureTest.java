@@ -7,6 +7,8 @@ import io.jimagecuda.internal.backend.AdjustOps;
 import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
+import io.jimagecuda.internal.backend.ResizeOps;
+import io.jimagecuda.internal.backend.TransformOps;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -40,7 +42,10 @@ class ArchitectureTest {
       new Family(FillOps.class, Fill.class, "", "fill", "FillTest", "parity/FillParityTest"),
       new Family(ConvertOps.class, IO.class, "convert", "convert", "IOTest", "parity/ConvertParityTest"),
       new Family(AdjustOps.class, Adjust.class, "", "adjust", "AdjustTest", "parity/AdjustParityTest"),
-      new Family(BlendOps.class, Blend.class, "", "blend", "BlendTest", "parity/BlendParityTest"));
+      new Family(BlendOps.class, Blend.class, "", "blend", "BlendTest", "parity/BlendParityTest"),
+      new Family(ResizeOps.class, Resize.class, "", "resize", "ResizeTest", "parity/ResizeParityTest"),
+      new Family(TransformOps.class, Transform.class, "", "transform", "TransformTest",
+          "parity/TransformParityTest"));
 
   private static final Path MAIN_CUDA = Path.of("src/main/cuda");
   private static final Path TESTS = Path.of("src/test/java/io/jimagecuda");

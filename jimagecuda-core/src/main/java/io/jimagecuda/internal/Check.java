@@ -104,6 +104,15 @@ public final class Check {
     }
   }
 
+  /** A side of an operation's result: in 1..32768 ("must be positive", "must be at most 32768"). */
+  public static void side(String op, String param, int value) {
+    positive(op, param, value);
+    if (value > ImageBase.MAX_SIDE) {
+      throw new IllegalArgumentException(op + ": " + param + " must be at most " + ImageBase.MAX_SIDE + ", got "
+          + value);
+    }
+  }
+
   /** A count of things is at least {@code min}: "op: must have at least 3 sides, got 2". */
   public static void atLeast(String op, String things, int value, int min) {
     if (value < min) {

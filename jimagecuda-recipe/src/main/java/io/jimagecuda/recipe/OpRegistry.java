@@ -4,6 +4,8 @@ import io.jimagecuda.Image;
 import io.jimagecuda.recipe.steps.AdjustSteps;
 import io.jimagecuda.recipe.steps.BlendSteps;
 import io.jimagecuda.recipe.steps.FillSteps;
+import io.jimagecuda.recipe.steps.ResizeSteps;
+import io.jimagecuda.recipe.steps.TransformSteps;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,8 @@ public final class OpRegistry {
     FillSteps.register(registry);
     AdjustSteps.register(registry);
     BlendSteps.register(registry);
+    ResizeSteps.register(registry);
+    TransformSteps.register(registry);
     return registry;
   }
 

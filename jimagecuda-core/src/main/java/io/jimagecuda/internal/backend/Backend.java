@@ -55,6 +55,13 @@ public interface Backend {
 
   /** Colour adjustments. */
   AdjustOps adjust();
+
   /** Blend modes and the mask. */
   BlendOps blend();
+
+  /** Resampling to a new size. */
+  ResizeOps resize();
+
+  /** Flip, rotate, crop and zoom. */
+  TransformOps transform();
 }

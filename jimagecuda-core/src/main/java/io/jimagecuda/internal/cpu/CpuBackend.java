@@ -7,7 +7,9 @@ import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
+import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
+import io.jimagecuda.internal.backend.TransformOps;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -18,6 +20,8 @@ public final class CpuBackend implements Backend {
   private final CpuConvert convert;
   private final CpuAdjust adjust;
   private final CpuBlend blend;
+  private final CpuResize resize;
+  private final CpuTransform transform;
 
   /** Creates the backend with {@code threads} worker threads. */
   public CpuBackend(int threads) {
@@ -26,6 +30,8 @@ public final class CpuBackend implements Backend {
     this.convert = new CpuConvert(rows);
     this.adjust = new CpuAdjust(rows);
     this.blend = new CpuBlend(rows);
+    this.resize = new CpuResize(rows);
+    this.transform = new CpuTransform(rows);
   }
 
   @Override
@@ -136,5 +142,15 @@ public final class CpuBackend implements Backend {
   @Override
   public BlendOps blend() {
     return blend;
+  }
+
+  @Override
+  public ResizeOps resize() {
+    return resize;
+  }
+
+  @Override
+  public TransformOps transform() {
+    return transform;
   }
 }

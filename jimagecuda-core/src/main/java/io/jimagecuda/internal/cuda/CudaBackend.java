@@ -10,7 +10,9 @@ import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
+import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
+import io.jimagecuda.internal.backend.TransformOps;
 import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
 import java.io.IOException;
@@ -56,6 +58,8 @@ public final class CudaBackend implements Backend {
   private final CudaConvert convert;
   private final CudaAdjust adjust;
   private final CudaBlend blend;
+  private final CudaResize resize;
+  private final CudaTransform transform;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -110,6 +114,8 @@ public final class CudaBackend implements Backend {
     convert = new CudaConvert(this);
     adjust = new CudaAdjust(this);
     blend = new CudaBlend(this);
+    resize = new CudaResize(this);
+    transform = new CudaTransform(this);
   }
 
   /**
@@ -451,4 +457,15 @@ public final class CudaBackend implements Backend {
   public BlendOps blend() {
     return blend;
   }
+
+  @Override
+  public ResizeOps resize() {
+    return resize;
+  }
+
+  @Override
+  public TransformOps transform() {
+    return transform;
+  }
+
 }
