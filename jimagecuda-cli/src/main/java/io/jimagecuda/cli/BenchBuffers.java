@@ -44,8 +44,10 @@ final class BenchBuffers implements AutoCloseable {
     int roomy = Math.min(ImageBase.MAX_SIDE, (int) Math.ceil(height * 2.25));
     src = new Image(width, height, kind);
     other = new Image(width, height, kind);
-    dst = new Image(width, roomy, kind);
-    temp = new Image(width, roomy, kind);
+    // Room for the largest result: a rotation with expand (up to 2.25x the pixels) or a fixed-size result
+    // such as a resize to 800x600 from a small benchmark image.
+    dst = new Image(Math.max(width, 800), Math.max(roomy, 600), kind);
+    temp = new Image(Math.max(width, 800), Math.max(roomy, 600), kind);
     u8 = new ImageU8(width, height, kind);
     Fill.noise(src, 1, false);
     Fill.gradient(other, new Rgba(1, 0.5f, 0, 0.8f), new Rgba(0, 0.5f, 1, 0.8f), GradientDirection.HORIZONTAL, false);

@@ -5,7 +5,9 @@ import io.jimagecuda.Blend;
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
 import io.jimagecuda.IO;
+import io.jimagecuda.Resize;
 import io.jimagecuda.Rgba;
+import io.jimagecuda.Transform;
 import java.util.List;
 
 /**
@@ -59,6 +61,27 @@ final class BenchOps {
         BenchOp.inPlace("blend.overlay", 48, (img, b) -> Blend.overlay(img, b.other)),
         BenchOp.inPlace("blend.softLight", 48, (img, b) -> Blend.softLight(img, b.other)),
         BenchOp.inPlace("blend.hardLight", 48, (img, b) -> Blend.hardLight(img, b.other)),
-        BenchOp.inPlace("blend.mask", 48, (img, b) -> Blend.mask(img, b.other)));
+        BenchOp.inPlace("blend.mask", 48, (img, b) -> Blend.mask(img, b.other)),
+        // Resampling to 800x600 reads about the whole source once and writes a small result: ~17 bytes per
+        // source pixel at either benchmark size.
+        BenchOp.producer("resize.nearest 800x600", 17, b -> Resize.nearestInto(b.dst, b.src, 800, 600),
+            b -> Resize.nearest(b.src, 800, 600)),
+        BenchOp.producer("resize.bilinear 800x600", 17, b -> Resize.bilinearInto(b.dst, b.src, 800, 600),
+            b -> Resize.bilinear(b.src, 800, 600)).published(),
+        BenchOp.producer("resize.bicubic 800x600", 17, b -> Resize.bicubicInto(b.dst, b.src, 800, 600),
+            b -> Resize.bicubic(b.src, 800, 600)),
+        BenchOp.producer("resize.lanczos 800x600", 17, b -> Resize.lanczosInto(b.dst, b.src, 800, 600),
+            b -> Resize.lanczos(b.src, 800, 600)).published(),
+        // A 35-degree rotation with expand writes about 2.1 times the source's pixels.
+        BenchOp.producer("transform.rotate 35 expand", 50, b -> Transform.rotateInto(b.dst, b.src, 35),
+            b -> Transform.rotate(b.src, 35)).published(),
+        BenchOp.producer("transform.flip", 32, b -> Transform.flipInto(b.dst, b.src),
+            b -> Transform.flip(b.src)).published(),
+        BenchOp.producer("transform.zoom 2x", 32, b -> Transform.zoomInto(b.dst, b.src, 2),
+            b -> Transform.zoom(b.src, 2)),
+        // A centre crop touches only 512 x 512 pixels: its GB/s column is not meaningful.
+        BenchOp.producer("transform.crop 512x512", 1, b -> Transform.cropInto(b.dst, b.src,
+            (b.width() - 512) / 2, (b.height() - 512) / 2, 512, 512),
+            b -> Transform.crop(b.src, (b.width() - 512) / 2, (b.height() - 512) / 2, 512, 512)).published());
   }
 }
