@@ -2,5 +2,6 @@
 // Each kernel is extern "C" and named <family>_<op>, the same stem as its Java API method.
 #include "common.cuh"
 #include "convert.cu"
+#include "effect.cu"
 #include "fill.cu"
 #include "present.cu"

@@ -52,4 +52,7 @@ public interface Backend {
 
   /** Float ↔ 8-bit conversions. */
   ConvertOps convert();
+
+  /** Effects: rounded corners, vignette, stroke. */
+  EffectOps effect();
 }

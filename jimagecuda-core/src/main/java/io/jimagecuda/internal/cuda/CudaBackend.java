@@ -6,6 +6,7 @@ import io.jimagecuda.Config;
 import io.jimagecuda.OutOfDeviceMemoryException;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.ConvertOps;
+import io.jimagecuda.internal.backend.EffectOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.Storage;
@@ -52,6 +53,7 @@ public final class CudaBackend implements Backend {
   private long staging;
   private final CudaFill fill;
   private final CudaConvert convert;
+  private final CudaEffect effect;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -104,6 +106,7 @@ public final class CudaBackend implements Backend {
     }
     fill = new CudaFill(this);
     convert = new CudaConvert(this);
+    effect = new CudaEffect(this);
   }
 
   /**
@@ -240,6 +243,15 @@ public final class CudaBackend implements Backend {
     int gx = (width + KernelLaunch.BLOCK_X - 1) / KernelLaunch.BLOCK_X;
     int gy = (height + KernelLaunch.BLOCK_Y - 1) / KernelLaunch.BLOCK_Y;
     return launches.get().start(kernel, function(kernel), gx, gy, KernelLaunch.BLOCK_X, KernelLaunch.BLOCK_Y);
+  }
+
+  /**
+   * Starts a launch of {@code kernel} on a {@code blocksX × blocksY} grid of the 2D block shape, for kernels
+   * that give each block a tile of pixels rather than each thread one pixel.
+   */
+  public KernelLaunch kernelBlocks(String kernel, int blocksX, int blocksY) {
+    return launches.get().start(kernel, function(kernel), blocksX, blocksY, KernelLaunch.BLOCK_X,
+        KernelLaunch.BLOCK_Y);
   }
 
   /** Starts a launch of {@code kernel} with {@code n} threads in one dimension. */
@@ -434,6 +446,11 @@ public final class CudaBackend implements Backend {
   @Override
   public ConvertOps convert() {
     return convert;
+  }
+
+  @Override
+  public EffectOps effect() {
+    return effect;
   }
 
 }
