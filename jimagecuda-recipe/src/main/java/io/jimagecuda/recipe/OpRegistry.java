@@ -1,6 +1,7 @@
 package io.jimagecuda.recipe;
 
 import io.jimagecuda.Image;
+import io.jimagecuda.recipe.steps.EffectSteps;
 import io.jimagecuda.recipe.steps.FillSteps;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class OpRegistry {
   public static OpRegistry standard() {
     OpRegistry registry = new OpRegistry();
     FillSteps.register(registry);
+    EffectSteps.register(registry);
     return registry;
   }
 
