@@ -4,6 +4,7 @@
 #include "adjust.cu"
 #include "blend.cu"
 #include "convert.cu"
+#include "effect.cu"
 #include "fill.cu"
 #include "present.cu"
 #include "resize.cu"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jimagecuda.internal.backend.AdjustOps;
 import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
+import io.jimagecuda.internal.backend.EffectOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.TransformOps;
@@ -45,7 +46,8 @@ class ArchitectureTest {
       new Family(BlendOps.class, Blend.class, "", "blend", "BlendTest", "parity/BlendParityTest"),
       new Family(ResizeOps.class, Resize.class, "", "resize", "ResizeTest", "parity/ResizeParityTest"),
       new Family(TransformOps.class, Transform.class, "", "transform", "TransformTest",
-          "parity/TransformParityTest"));
+          "parity/TransformParityTest"),
+      new Family(EffectOps.class, Effect.class, "", "effect", "EffectTest", "parity/EffectParityTest"));
 
   private static final Path MAIN_CUDA = Path.of("src/main/cuda");
   private static final Path TESTS = Path.of("src/test/java/io/jimagecuda");

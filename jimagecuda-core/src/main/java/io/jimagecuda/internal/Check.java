@@ -128,6 +128,14 @@ public final class Check {
     }
   }
 
+  /** {@code value >= 0} and finite: "op: strength must be non-negative, got -1.0" (NaN, ∞: "must be a finite number"). */
+  public static void nonNegative(String op, String param, float value) {
+    finite(op, param, value);
+    if (value < 0) {
+      throw new IllegalArgumentException(op + ": " + param + " must be non-negative, got " + value);
+    }
+  }
+
   /** {@code value} is finite (not NaN, not infinite). */
   public static void finite(String op, String param, float value) {
     if (!Float.isFinite(value)) {
@@ -183,6 +191,26 @@ public final class Check {
     finite(op, param, value);
     if (value < 0 || value > 1) {
       throw new IllegalArgumentException(op + ": " + param + " must be in 0..1, got " + value);
+    }
+  }
+
+  /**
+   * {@code min <= value <= max}, the message led by the reference's fragment:
+   * "Effect.stroke: Invalid stroke width: width must be in 1..1000, got 0".
+   */
+  public static void range(String op, String fragment, String param, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          op + ": " + fragment + ": " + param + " must be in " + min + ".." + max + ", got " + value);
+    }
+  }
+
+  /** An operation's result of {@code width × height} can be an image: each side at most 32768. */
+  public static void resultSize(String op, long width, long height) {
+    if (width > ImageBase.MAX_SIDE || height > ImageBase.MAX_SIDE) {
+      throw new IllegalArgumentException(String.format(
+          "%s: the result would be %dx%d, too large: each side must be at most %d", op, width, height,
+          ImageBase.MAX_SIDE));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.jimagecuda.recipe;
 import io.jimagecuda.Image;
 import io.jimagecuda.recipe.steps.AdjustSteps;
 import io.jimagecuda.recipe.steps.BlendSteps;
+import io.jimagecuda.recipe.steps.EffectSteps;
 import io.jimagecuda.recipe.steps.FillSteps;
 import io.jimagecuda.recipe.steps.ResizeSteps;
 import io.jimagecuda.recipe.steps.TransformSteps;
@@ -45,6 +46,7 @@ public final class OpRegistry {
     BlendSteps.register(registry);
     ResizeSteps.register(registry);
     TransformSteps.register(registry);
+    EffectSteps.register(registry);
     return registry;
   }
 

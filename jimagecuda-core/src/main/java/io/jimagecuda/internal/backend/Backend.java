@@ -64,4 +64,7 @@ public interface Backend {
 
   /** Flip, rotate, crop and zoom. */
   TransformOps transform();
+
+  /** Effects: rounded corners, vignette, stroke. */
+  EffectOps effect();
 }

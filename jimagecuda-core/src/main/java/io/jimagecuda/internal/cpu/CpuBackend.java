@@ -5,6 +5,7 @@ import io.jimagecuda.internal.backend.AdjustOps;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
+import io.jimagecuda.internal.backend.EffectOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.ResizeOps;
@@ -22,6 +23,7 @@ public final class CpuBackend implements Backend {
   private final CpuBlend blend;
   private final CpuResize resize;
   private final CpuTransform transform;
+  private final CpuEffect effect;
 
   /** Creates the backend with {@code threads} worker threads. */
   public CpuBackend(int threads) {
@@ -32,6 +34,7 @@ public final class CpuBackend implements Backend {
     this.blend = new CpuBlend(rows);
     this.resize = new CpuResize(rows);
     this.transform = new CpuTransform(rows);
+    this.effect = new CpuEffect(rows);
   }
 
   @Override
@@ -152,5 +155,10 @@ public final class CpuBackend implements Backend {
   @Override
   public TransformOps transform() {
     return transform;
+  }
+
+  @Override
+  public EffectOps effect() {
+    return effect;
   }
 }

@@ -8,6 +8,7 @@ import io.jimagecuda.internal.backend.AdjustOps;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
+import io.jimagecuda.internal.backend.EffectOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.ResizeOps;
@@ -60,6 +61,7 @@ public final class CudaBackend implements Backend {
   private final CudaBlend blend;
   private final CudaResize resize;
   private final CudaTransform transform;
+  private final CudaEffect effect;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -116,6 +118,7 @@ public final class CudaBackend implements Backend {
     blend = new CudaBlend(this);
     resize = new CudaResize(this);
     transform = new CudaTransform(this);
+    effect = new CudaEffect(this);
   }
 
   /**
@@ -252,6 +255,15 @@ public final class CudaBackend implements Backend {
     int gx = (width + KernelLaunch.BLOCK_X - 1) / KernelLaunch.BLOCK_X;
     int gy = (height + KernelLaunch.BLOCK_Y - 1) / KernelLaunch.BLOCK_Y;
     return launches.get().start(kernel, function(kernel), gx, gy, KernelLaunch.BLOCK_X, KernelLaunch.BLOCK_Y);
+  }
+
+  /**
+   * Starts a launch of {@code kernel} on a {@code blocksX × blocksY} grid of the 2D block shape, for kernels
+   * that give each block a tile of pixels rather than each thread one pixel.
+   */
+  public KernelLaunch kernelBlocks(String kernel, int blocksX, int blocksY) {
+    return launches.get().start(kernel, function(kernel), blocksX, blocksY, KernelLaunch.BLOCK_X,
+        KernelLaunch.BLOCK_Y);
   }
 
   /** Starts a launch of {@code kernel} with {@code n} threads in one dimension. */
@@ -466,6 +478,11 @@ public final class CudaBackend implements Backend {
   @Override
   public TransformOps transform() {
     return transform;
+  }
+
+  @Override
+  public EffectOps effect() {
+    return effect;
   }
 
 }

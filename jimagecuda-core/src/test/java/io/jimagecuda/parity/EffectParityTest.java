@@ -1,0 +1,218 @@
+package io.jimagecuda.parity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jimagecuda.BackendKind;
+import io.jimagecuda.Effect;
+import io.jimagecuda.IO;
+import io.jimagecuda.Image;
+import io.jimagecuda.Rgba;
+import io.jimagecuda.StrokePosition;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every {@link Effect} op on CUDA against the CPU backend, on random non-zero images with fresh random
+ * parameters, at sizes from one pixel to 4K; the stroke on random shapes (blobs, specks, faint pixels)
+ * and on a rounded opaque rectangle, so that the CUDA backend's fused tile passes meet every kind of
+ * tile border. The parameters come from a master seed, printed on failure; set
+ * {@code -Djimagecuda.test.seed=N} to repeat a run.
+ */
+@GpuOnly
+class EffectParityTest {
+  private static final long SEED = Long.getLong("jimagecuda.test.seed", System.nanoTime());
+  private static final String SIZES = "1, 1\n3, 7\n1001, 777\n3840, 2160";
+
+  /** A random number source for one case, and the text that describes its parameters. */
+  private static final class Case {
+    final Random random;
+    final StringBuilder text = new StringBuilder();
+
+    Case(String op, int width, int height) {
+      random = new Random(SEED ^ (op.hashCode() * 1_000_003L + width * 31L + height));
+      text.append(op).append(" (seed ").append(SEED).append(')');
+    }
+
+    int i(String name, int min, int max) {
+      return log(name, min + random.nextInt(max - min + 1));
+    }
+
+    float f(String name, float min, float max) {
+      return log(name, min + random.nextFloat() * (max - min));
+    }
+
+    boolean b(String name) {
+      return log(name, random.nextBoolean());
+    }
+
+    Rgba rgba(String name) {
+      return log(name, new Rgba(channel(), channel(), channel(), random.nextFloat()));
+    }
+
+    private float channel() {
+      return -0.25f + 1.5f * random.nextFloat();
+    }
+
+    <T> T log(String name, T value) {
+      text.append(' ').append(name).append('=').append(value);
+      return value;
+    }
+
+    /** Random colours in −0.25..1.25 and alpha in 0.05..1: no zero anywhere. */
+    float[] pixels(int w, int h) {
+      float[] px = new float[w * h * 4];
+      for (int i = 0; i < px.length; i++) {
+        px[i] = i % 4 == 3 ? 0.05f + 0.95f * random.nextFloat() : channel();
+      }
+      return px;
+    }
+
+    /**
+     * A random shape: a few discs and specks of random opaque or faint alpha on alpha 0, colours random
+     * everywhere (also under alpha 0).
+     */
+    float[] shape(int w, int h) {
+      float[] px = pixels(w, h);
+      int discs = 1 + random.nextInt(5);
+      float[][] d = new float[discs][];
+      for (int k = 0; k < discs; k++) {
+        d[k] = new float[] {random.nextFloat() * w, random.nextFloat() * h,
+            1 + random.nextFloat() * Math.max(w, h) / 4f};
+      }
+      float specks = random.nextFloat() * 0.02f;
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          boolean in = random.nextFloat() < specks;
+          for (float[] c : d) {
+            in |= Math.hypot(x - c[0], y - c[1]) < c[2];
+          }
+          int a = (y * w + x) * 4 + 3;
+          px[a] = !in ? 0f : random.nextInt(8) == 0 ? 1e-3f * random.nextFloat() : px[a];
+        }
+      }
+      return px;
+    }
+
+    /** Runs an in-place op on each backend's copy of {@code input} and compares. */
+    void compareInPlace(int w, int h, float[] input, Consumer<Image> op) {
+      Parity.compare(w, h, img -> {
+        IO.upload(img, input);
+        op.accept(img);
+      }, text.toString());
+    }
+
+    /** Runs the stroke on each backend's copy of {@code input} and compares the results. */
+    void compareStroke(int w, int h, float[] input, Effect.Stroke options) {
+      float[] cpu = stroke(BackendKind.CPU, w, h, input, options);
+      float[] cuda = stroke(BackendKind.CUDA, w, h, input, options);
+      int pad = options.position() == StrokePosition.OUTSIDE && options.expand() ? options.width() : 0;
+      Parity.assertClose(cpu, cuda, w + 2 * pad, text + " at " + w + "x" + h);
+    }
+
+    private static float[] stroke(BackendKind backend, int w, int h, float[] input, Effect.Stroke options) {
+      try (Image img = new Image(w, h, backend); Image out = strokeOf(img, input, options)) {
+        return IO.download(out);
+      }
+    }
+
+    private static Image strokeOf(Image img, float[] input, Effect.Stroke options) {
+      IO.upload(img, input);
+      return Effect.stroke(img, options);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource(textBlock = SIZES)
+  void roundedCorners(int w, int h) {
+    Case c = new Case("Effect.roundedCorners", w, h);
+    float[] input = c.pixels(w, h);
+    float radius = c.f("radius", 0, Math.min(w, h) * 0.6f);
+    c.compareInPlace(w, h, input, img -> Effect.roundedCorners(img, radius));
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource(textBlock = SIZES)
+  void vignette(int w, int h) {
+    for (int k = 0; k < 3; k++) {
+      Case c = new Case("Effect.vignette " + k, w, h);
+      float[] input = c.pixels(w, h);
+      float radius = c.f("radius", -0.2f, 1.6f);
+      float softness = k == 2 ? c.log("softness", 0f) : c.f("softness", -0.2f, 2f);
+      Rgba color = c.rgba("color");
+      c.compareInPlace(w, h, input, img -> Effect.vignette(img, new Effect.Vignette(radius, softness, color)));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource(textBlock = SIZES)
+  void stroke(int w, int h) {
+    for (StrokePosition position : StrokePosition.values()) {
+      for (boolean expand : new boolean[] {true, false}) {
+        Case c = new Case("Effect.stroke " + position + (expand ? " expand" : ""), w, h);
+        float[] input = c.shape(w, h);
+        // Up to 1000 on tiny images (a 2001-pixel canvas), up to 100 on large ones (memory of the CPU twin).
+        int widest = w * h < 100 ? 1000 : w * h < 1_000_000 ? 300 : 100;
+        int width = c.b("wide") ? c.i("width", 1, widest) : c.i("width", 1, 6);
+        c.compareStroke(w, h, input, Effect.Stroke.DEFAULTS.withWidth(width).withColor(c.rgba("color"))
+            .withPosition(position).withExpand(expand));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource(textBlock = SIZES)
+  void strokeOfARoundedOpaqueRectangle(int w, int h) {
+    Case c = new Case("Effect.stroke rounded rectangle", w, h);
+    float[] input = c.pixels(w, h);
+    for (int i = 3; i < input.length; i += 4) {
+      input[i] = 1f;
+    }
+    float radius = c.f("radius", 0, Math.min(w, h) / 2f);
+    int width = c.i("width", 1, 40);
+    Rgba color = c.rgba("color");
+    float[] rounded;
+    try (Image img = new Image(w, h, BackendKind.CPU)) {
+      IO.upload(img, input);
+      Effect.roundedCorners(img, radius);
+      rounded = IO.download(img);
+    }
+    c.compareStroke(w, h, rounded, Effect.Stroke.DEFAULTS.withWidth(width).withColor(color));
+  }
+
+  @Test
+  void strokeIntoWithADistanceBufferMatchesTheCpu() {
+    Case c = new Case("Effect.strokeInto with buffers", 300, 200);
+    float[] input = c.shape(300, 200);
+    float[] expected;
+    try (Image img = new Image(300, 200, BackendKind.CPU); Image out = Case.strokeOf(img, input,
+        Effect.Stroke.DEFAULTS.withWidth(9))) {
+      expected = IO.download(out);
+    }
+    try (Image img = new Image(300, 200, BackendKind.CUDA); Image dst = new Image(400, 400, BackendKind.CUDA);
+        Image distance = new Image(500, 500, BackendKind.CUDA)) {
+      IO.upload(img, input);
+      for (int round = 0; round < 2; round++) { // the second round reuses a dirty scratch buffer
+        Effect.strokeInto(dst, img, Effect.Stroke.DEFAULTS.withWidth(9).withDistance(distance));
+        assertEquals(318, dst.width());
+        assertEquals(218, dst.height());
+        Parity.assertClose(expected, IO.download(dst), 318, c.text.toString() + " round " + round);
+      }
+    }
+  }
+
+  @Test
+  void imagesOfDifferentBackendsAreRejected() {
+    try (Image cpu = new Image(4, 4, BackendKind.CPU); Image cuda = new Image(10, 10, BackendKind.CUDA)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Effect.strokeInto(cuda, cpu));
+      assertTrue(e.getMessage().contains("different backends"), e.getMessage());
+      assertThrows(IllegalArgumentException.class,
+          () -> Effect.stroke(cpu, Effect.Stroke.DEFAULTS.withDistance(cuda)));
+    }
+  }
+}
