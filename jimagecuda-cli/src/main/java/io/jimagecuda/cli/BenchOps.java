@@ -2,6 +2,7 @@ package io.jimagecuda.cli;
 
 import io.jimagecuda.Adjust;
 import io.jimagecuda.Blend;
+import io.jimagecuda.Effect;
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
 import io.jimagecuda.IO;
@@ -24,6 +25,8 @@ final class BenchOps {
   private static final Rgba COLOR = new Rgba(0.2f, 0.4f, 0.6f, 1);
   private static final Rgba LIGHT_GREY = new Rgba(0.8f, 0.8f, 0.8f, 1);
   private static final Rgba GREY = new Rgba(0.5f, 0.5f, 0.5f, 1);
+
+  private static final Effect.Stroke STROKE20 = Effect.Stroke.DEFAULTS.withWidth(20);
 
   private BenchOps() {
   }
@@ -82,6 +85,12 @@ final class BenchOps {
         // A centre crop touches only 512 x 512 pixels: its GB/s column is not meaningful.
         BenchOp.producer("transform.crop 512x512", 1, b -> Transform.cropInto(b.dst, b.src,
             (b.width() - 512) / 2, (b.height() - 512) / 2, 512, 512),
-            b -> Transform.crop(b.src, (b.width() - 512) / 2, (b.height() - 512) / 2, 512, 512)).published());
+            b -> Transform.crop(b.src, (b.width() - 512) / 2, (b.height() - 512) / 2, 512, 512)).published(),
+        BenchOp.inPlace("effect.roundedCorners 50", 32, (img, b) -> Effect.roundedCorners(img, 50)),
+        BenchOp.inPlace("effect.vignette", 32, (img, b) -> Effect.vignette(img)),
+        // Jump flooding over the grown canvas: a seed pass, log2(side) passes and the composite, each reading
+        // and writing the 8-byte seed planes; compare with a blur of the same radius.
+        BenchOp.producer("effect.stroke 20", 64, b -> Effect.strokeInto(b.dst, b.other, STROKE20.withDistance(b.temp)),
+            b -> Effect.stroke(b.other, STROKE20)).published());
   }
 }
