@@ -3,4 +3,5 @@
 #include "common.cuh"
 #include "convert.cu"
 #include "fill.cu"
+#include "filter.cu"
 #include "present.cu"

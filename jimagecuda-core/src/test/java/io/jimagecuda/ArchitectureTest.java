@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
+import io.jimagecuda.internal.backend.FilterOps;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -36,7 +37,8 @@ class ArchitectureTest {
 
   private static final List<Family> FAMILIES = List.of(
       new Family(FillOps.class, Fill.class, "", "fill", "FillTest", "parity/FillParityTest"),
-      new Family(ConvertOps.class, IO.class, "convert", "convert", "IOTest", "parity/ConvertParityTest"));
+      new Family(ConvertOps.class, IO.class, "convert", "convert", "IOTest", "parity/ConvertParityTest"),
+      new Family(FilterOps.class, Filter.class, "", "filter", "FilterTest", "parity/FilterParityTest"));
 
   private static final Path MAIN_CUDA = Path.of("src/main/cuda");
   private static final Path TESTS = Path.of("src/test/java/io/jimagecuda");

@@ -119,6 +119,21 @@ public final class Check {
     }
   }
 
+  /** {@code value >= 0} and finite: "op: strength must be non-negative, got -1.0" (NaN, ∞: "must be a finite number"). */
+  public static void nonNegative(String op, String param, float value) {
+    finite(op, param, value);
+    if (value < 0) {
+      throw new IllegalArgumentException(op + ": " + param + " must be non-negative, got " + value);
+    }
+  }
+
+  /** {@code value <= max}: "op: radius too large (max 100), got 101". */
+  public static void atMost(String op, String param, int value, int max) {
+    if (value > max) {
+      throw new IllegalArgumentException(op + ": " + param + " too large (max " + max + "), got " + value);
+    }
+  }
+
   /** {@code value} is finite (not NaN, not infinite). */
   public static void finite(String op, String param, float value) {
     if (!Float.isFinite(value)) {

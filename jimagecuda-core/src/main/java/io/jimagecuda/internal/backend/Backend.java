@@ -52,4 +52,7 @@ public interface Backend {
 
   /** Float ↔ 8-bit conversions. */
   ConvertOps convert();
+
+  /** Filters: blur, sharpen, edges and the per-pixel tone filters. */
+  FilterOps filter();
 }

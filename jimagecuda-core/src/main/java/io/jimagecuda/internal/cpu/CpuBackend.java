@@ -4,6 +4,7 @@ import io.jimagecuda.BackendKind;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
+import io.jimagecuda.internal.backend.FilterOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.Storage;
 import java.nio.ByteBuffer;
@@ -14,12 +15,14 @@ public final class CpuBackend implements Backend {
   private final Rows rows;
   private final CpuFill fill;
   private final CpuConvert convert;
+  private final CpuFilter filter;
 
   /** Creates the backend with {@code threads} worker threads. */
   public CpuBackend(int threads) {
     this.rows = new Rows(threads);
     this.fill = new CpuFill(rows);
     this.convert = new CpuConvert(rows);
+    this.filter = new CpuFilter(rows);
   }
 
   @Override
@@ -120,5 +123,10 @@ public final class CpuBackend implements Backend {
   @Override
   public ConvertOps convert() {
     return convert;
+  }
+
+  @Override
+  public FilterOps filter() {
+    return filter;
   }
 }

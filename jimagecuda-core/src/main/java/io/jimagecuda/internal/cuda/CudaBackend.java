@@ -7,6 +7,7 @@ import io.jimagecuda.OutOfDeviceMemoryException;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.FillOps;
+import io.jimagecuda.internal.backend.FilterOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.Storage;
 import io.jimagecuda.internal.cuda.driver.CU;
@@ -52,6 +53,7 @@ public final class CudaBackend implements Backend {
   private long staging;
   private final CudaFill fill;
   private final CudaConvert convert;
+  private final CudaFilter filter;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -104,6 +106,7 @@ public final class CudaBackend implements Backend {
     }
     fill = new CudaFill(this);
     convert = new CudaConvert(this);
+    filter = new CudaFilter(this);
   }
 
   /**
@@ -240,6 +243,14 @@ public final class CudaBackend implements Backend {
     int gx = (width + KernelLaunch.BLOCK_X - 1) / KernelLaunch.BLOCK_X;
     int gy = (height + KernelLaunch.BLOCK_Y - 1) / KernelLaunch.BLOCK_Y;
     return launches.get().start(kernel, function(kernel), gx, gy, KernelLaunch.BLOCK_X, KernelLaunch.BLOCK_Y);
+  }
+
+  /**
+   * Starts a launch of a tiled {@code kernel} whose grid, block and dynamic shared memory its launcher
+   * works out (e.g. the blur passes, which give each thread a run of outputs).
+   */
+  public KernelLaunch kernel(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes) {
+    return launches.get().start(kernel, function(kernel), gridX, gridY, blockX, blockY, sharedBytes);
   }
 
   /** Starts a launch of {@code kernel} with {@code n} threads in one dimension. */
@@ -434,6 +445,11 @@ public final class CudaBackend implements Backend {
   @Override
   public ConvertOps convert() {
     return convert;
+  }
+
+  @Override
+  public FilterOps filter() {
+    return filter;
   }
 
 }
