@@ -83,9 +83,9 @@ class RenderCommandTest {
   void anOpThatIsNotImplementedYetIsAUserError() throws IOException {
     Path later = recipe("later.json", "{\"name\": \"later\", \"images\": {\"img\": {\"width\": 4, \"height\": 3}}, "
         + "\"steps\": [{\"op\": \"fill.color\", \"image\": \"img\", \"rgba\": [1, 0, 0, 1]}, "
-        + "{\"op\": \"filter.invert\", \"image\": \"img\"}], \"output\": \"img\"}");
+        + "{\"op\": \"effect.roundedCorners\", \"image\": \"img\", \"radius\": 1.0}], \"output\": \"img\"}");
     assertUserError(Cli.run("render", later.toString(), "-o", dir.resolve("x.png").toString(), "--backend", "cpu"),
-        "op 'filter.invert' is not implemented yet (step 2)");
+        "op 'effect.roundedCorners' is not implemented yet (step 2)");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.jimagecuda.recipe;
 
 import io.jimagecuda.Image;
 import io.jimagecuda.recipe.steps.FillSteps;
+import io.jimagecuda.recipe.steps.FilterSteps;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public final class OpRegistry {
   public static OpRegistry standard() {
     OpRegistry registry = new OpRegistry();
     FillSteps.register(registry);
+    FilterSteps.register(registry);
     return registry;
   }
 

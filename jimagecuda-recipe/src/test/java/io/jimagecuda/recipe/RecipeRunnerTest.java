@@ -88,10 +88,10 @@ class RecipeRunnerTest {
          "steps": [
            {"op": "fill.color", "image": "img", "rgba": [1.0, 0.0, 0.0, 1.0]},
            {"op": "fill.color", "image": "img", "rgba": [1.0, 0.0, 0.0, 1.0]},
-           {"op": "filter.invert", "image": "img"}
+           {"op": "effect.roundedCorners", "image": "img", "radius": 1.0}
          ],
          "output": "img"}"""));
-    assertEquals("op 'filter.invert' is not implemented yet (step 3)", e.getMessage());
+    assertEquals("op 'effect.roundedCorners' is not implemented yet (step 3)", e.getMessage());
   }
 
   @Test
