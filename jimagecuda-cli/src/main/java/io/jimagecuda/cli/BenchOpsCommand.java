@@ -2,6 +2,7 @@ package io.jimagecuda.cli;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
+import io.jimagecuda.Filter;
 import io.jimagecuda.GradientDirection;
 import io.jimagecuda.IO;
 import io.jimagecuda.Image;
@@ -105,7 +106,19 @@ final class BenchOpsCommand implements Callable<Integer> {
         new Op("fill.perlin", 16, b -> Fill.perlin(b.a, 50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE)),
         new Op("fill.ngon", 16, b -> Fill.ngon(b.a, 3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0)),
         new Op("IO.convertFloatToU8", 20, b -> IO.convertFloatToU8(b.u8, b.a)),
-        new Op("IO.convertU8ToFloat", 20, b -> IO.convertU8ToFloat(b.b, b.u8)));
+        new Op("IO.convertU8ToFloat", 20, b -> IO.convertU8ToFloat(b.b, b.u8)),
+        // The blurs run in place on b with a as the reused scratch image: two passes, 64 bytes per pixel.
+        new Op("filter.gaussianBlur r3", 64, b -> Filter.gaussianBlurInto(b.b, b.b,
+            Filter.GaussianBlur.DEFAULTS.withTemp(b.a))),
+        new Op("filter.gaussianBlur r20", 64, b -> Filter.gaussianBlurInto(b.b, b.b,
+            Filter.GaussianBlur.DEFAULTS.withRadius(20).withTemp(b.a))),
+        new Op("filter.sharpen", 32, b -> Filter.sharpenInto(b.b, b.a, 1f)),
+        new Op("filter.sobel", 32, b -> Filter.sobelInto(b.b, b.a)),
+        new Op("filter.emboss", 32, b -> Filter.embossInto(b.b, b.a, 1f)),
+        new Op("filter.sepia", 32, b -> Filter.sepia(b.a, 1f)),
+        new Op("filter.invert", 32, b -> Filter.invert(b.a)),
+        new Op("filter.threshold", 32, b -> Filter.threshold(b.a, 0.5f)),
+        new Op("filter.solarize", 32, b -> Filter.solarize(b.a, 0.5f)));
   }
 
   @Override
