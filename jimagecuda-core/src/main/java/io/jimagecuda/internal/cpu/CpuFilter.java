@@ -7,18 +7,23 @@ import io.jimagecuda.internal.backend.Storage;
  * CPU twin of {@code filter.cu}: the same float operations in the same order ({@code Math.fma} wherever
  * the kernel calls {@code fmaf}), so both backends give the same bits.
  *
- * <p><b>Blur.</b> Separable and cache-blocked, with no per-pixel branch and no per-pixel object. Both
- * passes work on blocks of at most {@value #BLOCK} floats (256 pixels, all four channels): the
- * horizontal pass on a copy of each row padded with {@code radius} edge pixels on both sides (the
- * clamp-to-edge border), the vertical pass on column strips, for each output row reading the clamped
- * rows {@code y ± i}, which the next output rows find in the cache again. For each tap the two operand
- * blocks are first copied into scratch arrays ({@code System.arraycopy}), so that the accumulation loop
- * indexes every array with the same index: that is the loop shape HotSpot's C2 (JDK 17) turns into
- * vector FMAs; with the operands at different offsets of one array it stays scalar, about 3× slower.
- * Both passes split rows over the backend's threads.
+ * <p><b>Blur.</b> Separable, with no per-pixel branch and no per-pixel object, in blocks of at most
+ * {@value #BLOCK} floats (256 pixels, all four channels) that stay in L1. The horizontal pass blurs a copy
+ * of each row padded with {@code radius} edge pixels on both sides (the clamp-to-edge border); for each
+ * tap it first copies the two operand blocks into scratch arrays, so that the accumulation loop indexes
+ * every array with the same index: that is the loop shape HotSpot's C2 (JDK 17) turns into vector FMAs
+ * (with operands at different offsets of one array it stays scalar, about 3× slower). The vertical pass
+ * keeps the {@code 2·radius + 1} rows it needs as separate arrays in a ring (a sliding set of rows), so
+ * its loops have that shape without copies.
+ *
+ * <p>When {@code dst} is not {@code src} and the threads' row ranges are long compared with the radius,
+ * the passes are fused: each thread blurs its rows horizontally straight into its ring and never writes
+ * {@code temp}, which halves the memory traffic (a range redoes the {@code 2·radius} rows it shares with
+ * its neighbours). Otherwise (in place, or a radius too large for the fusion to pay) the horizontal pass
+ * writes {@code temp} and the vertical pass fills its ring from {@code temp} in column strips.
  */
 final class CpuFilter implements FilterOps {
-  /** Floats per block (a multiple of 4): the scratch arrays of one tap stay in L1. */
+  /** Floats per block (a multiple of 4). */
   static final int BLOCK = 1024;
 
   private final Rows rows;
@@ -40,68 +45,124 @@ final class CpuFilter implements FilterOps {
     float[] d = floats(dst);
     int radius = weights.length - 1;
     int stride = width * 4;
-    int pad = 4 * radius;
+    int parts = Math.min(rows.threads(), height);
+    if (d != s && 2L * radius * (parts - 1) <= height / 4) {
+      rows.run(width, height, parts, (y0, y1) -> fused(s, d, y0, y1, stride, height, weights));
+      return;
+    }
     rows.run(width, height, (y0, y1) -> {
-      Scratch k = new Scratch();
-      float[] padded = new float[stride + 2 * pad];
+      Horizontal h = new Horizontal(stride, weights);
       for (int y = y0; y < y1; y++) {
-        int row = y * stride;
-        System.arraycopy(s, row, padded, pad, stride);
-        for (int p = 0; p < pad; p += 4) {
-          System.arraycopy(s, row, padded, p, 4);
-          System.arraycopy(s, row + stride - 4, padded, pad + stride + p, 4);
-        }
-        for (int c0 = 0; c0 < stride; c0 += BLOCK) {
-          int n = Math.min(BLOCK, stride - c0);
-          int centre = pad + c0;
-          k.start(padded, centre, n, weights[0]);
-          for (int i = 1; i <= radius; i++) {
-            k.tap(padded, centre - 4 * i, centre + 4 * i, n, weights[i]); // i pixels to either side
-          }
-          System.arraycopy(k.acc, 0, t, row + c0, n);
-        }
+        h.blur(s, y * stride, t, y * stride);
       }
     });
     rows.run(width, height, (y0, y1) -> {
-      Scratch k = new Scratch();
+      int n = 2 * radius + 1;
+      float[][] ring = new float[Math.min(n, height)][BLOCK]; // row q < height sits at q % n
+      float[] acc = new float[BLOCK];
       for (int c0 = 0; c0 < stride; c0 += BLOCK) {
-        int n = Math.min(BLOCK, stride - c0);
+        int len = Math.min(BLOCK, stride - c0);
+        int next = Math.max(0, y0 - radius);
         for (int y = y0; y < y1; y++) {
-          k.start(t, y * stride + c0, n, weights[0]);
-          for (int i = 1; i <= radius; i++) {
-            k.tap(t, Math.max(y - i, 0) * stride + c0, Math.min(y + i, height - 1) * stride + c0, n, weights[i]);
+          for (int last = Math.min(height - 1, y + radius); next <= last; next++) {
+            System.arraycopy(t, next * stride + c0, ring[next % n], 0, len);
           }
-          System.arraycopy(k.acc, 0, d, y * stride + c0, n);
+          vertical(ring, y, height, acc, 0, len, weights);
+          System.arraycopy(acc, 0, d, y * stride + c0, len);
         }
       }
     });
   }
 
-  /** One thread's scratch blocks for a pass: the two operands of a tap and the accumulator. */
-  private static final class Scratch {
-    final float[] left = new float[BLOCK];
-    final float[] right = new float[BLOCK];
-    final float[] acc = new float[BLOCK];
+  /** Rows {@code y0..y1} of the blur, both passes, through a ring of horizontally blurred full rows. */
+  private static void fused(float[] s, float[] d, int y0, int y1, int stride, int height, float[] weights) {
+    int radius = weights.length - 1;
+    int n = 2 * radius + 1;
+    Horizontal h = new Horizontal(stride, weights);
+    float[][] ring = new float[Math.min(n, height)][];
+    float[] acc = new float[stride];
+    int next = Math.max(0, y0 - radius);
+    for (int y = y0; y < y1; y++) {
+      for (int last = Math.min(height - 1, y + radius); next <= last; next++) {
+        int slot = next % n;
+        if (ring[slot] == null) {
+          ring[slot] = new float[stride];
+        }
+        h.blur(s, next * stride, ring[slot], 0);
+      }
+      for (int c0 = 0; c0 < stride; c0 += BLOCK) {
+        vertical(ring, y, height, acc, c0, Math.min(stride, c0 + BLOCK), weights);
+      }
+      System.arraycopy(acc, 0, d, y * stride, stride);
+    }
+  }
 
-    /** {@code acc = w0·S} over the {@code n} floats of {@code src} from {@code centre}. */
-    void start(float[] src, int centre, int n, float w0) {
-      float[] c = left;
-      float[] a = acc;
-      System.arraycopy(src, centre, c, 0, n);
-      for (int j = 0; j < n; j++) {
-        a[j] = c[j] * w0;
+  /**
+   * The vertical pass for output row {@code y}, floats {@code from..to}: {@code acc = w0·H(y)}, then
+   * {@code fma(H(y − i) + H(y + i), w_i, acc)} with rows clamped to the image. Row {@code q} is
+   * {@code ring[q % (2·radius + 1)]}; the ring holds rows {@code y − radius .. y + radius} (clamped).
+   */
+  private static void vertical(float[][] ring, int y, int height, float[] acc, int from, int to, float[] w) {
+    int n = 2 * (w.length - 1) + 1;
+    float[] c = ring[y % n];
+    float w0 = w[0];
+    for (int j = from; j < to; j++) {
+      acc[j] = c[j] * w0;
+    }
+    for (int i = 1; i < w.length; i++) {
+      float[] up = ring[Math.max(y - i, 0) % n];
+      float[] down = ring[Math.min(y + i, height - 1) % n];
+      float wi = w[i];
+      for (int j = from; j < to; j++) {
+        acc[j] = Math.fma(up[j] + down[j], wi, acc[j]);
       }
     }
+  }
 
-    /** {@code acc = fma(L + R, w, acc)} with the {@code n} floats of {@code src} from {@code l} and {@code r}. */
-    void tap(float[] src, int l, int r, int n, float w) {
+  /** One thread's horizontal pass: a padded row and the scratch blocks of a tap. */
+  private static final class Horizontal {
+    private final float[] w;
+    private final int stride;
+    private final int pad;
+    private final float[] padded;
+    private final float[] left = new float[BLOCK];
+    private final float[] right = new float[BLOCK];
+    private final float[] acc = new float[BLOCK];
+
+    Horizontal(int stride, float[] weights) {
+      this.w = weights;
+      this.stride = stride;
+      this.pad = 4 * (weights.length - 1);
+      this.padded = new float[stride + 2 * pad];
+    }
+
+    /** Blurs the row at {@code src[from..]} into {@code out[to..]}. */
+    void blur(float[] src, int from, float[] out, int to) {
+      System.arraycopy(src, from, padded, pad, stride);
+      for (int p = 0; p < pad; p += 4) {
+        System.arraycopy(src, from, padded, p, 4);
+        System.arraycopy(src, from + stride - 4, padded, pad + stride + p, 4);
+      }
       float[] x = left;
       float[] y = right;
       float[] a = acc;
-      System.arraycopy(src, l, x, 0, n);
-      System.arraycopy(src, r, y, 0, n);
-      for (int j = 0; j < n; j++) {
-        a[j] = Math.fma(x[j] + y[j], w, a[j]);
+      for (int c0 = 0; c0 < stride; c0 += BLOCK) {
+        int n = Math.min(BLOCK, stride - c0);
+        int centre = pad + c0;
+        System.arraycopy(padded, centre, x, 0, n);
+        float w0 = w[0];
+        for (int j = 0; j < n; j++) {
+          a[j] = x[j] * w0;
+        }
+        for (int i = 1; i < w.length; i++) {
+          System.arraycopy(padded, centre - 4 * i, x, 0, n); // i pixels to the left
+          System.arraycopy(padded, centre + 4 * i, y, 0, n); // and to the right
+          float wi = w[i];
+          for (int j = 0; j < n; j++) {
+            a[j] = Math.fma(x[j] + y[j], wi, a[j]);
+          }
+        }
+        System.arraycopy(a, 0, out, to + c0, n);
       }
     }
   }
