@@ -65,8 +65,9 @@ public final class Filter {
    * @param radius half-width of the kernel in pixels, 0..{@value Filter#MAX_RADIUS}; 0 copies
    * @param sigma the Gaussian's standard deviation in pixels, {@code ≥ 0}, or {@link #AUTO_SIGMA} for
    *     {@code radius / 3}; an explicit sigma up to 0.001 copies
-   * @param temp scratch image for the horizontal pass, resized to the source's size; {@code null}: one
-   *     is allocated and freed inside the call. Must be neither the source nor the destination.
+   * @param temp scratch image for the horizontal pass, resized to the source's size, its pixels
+   *     afterwards unspecified; {@code null}: one is allocated and freed inside the call when the backend
+   *     needs it. Must be neither the source nor the destination.
    */
   public record GaussianBlur(int radius, float sigma, @Nullable Image temp) {
     /** The {@code sigma} that stands for "not given": {@code radius / 3}, so that ±radius is about 3σ. */
@@ -204,13 +205,8 @@ public final class Filter {
       return;
     }
     float[] weights = GaussianWeights.compute(options.radius(), sigma);
-    if (temp != null) {
-      backend.filter().gaussianBlur(dst.storage(), src.storage(), temp.storage(), w, h, weights);
-      return;
-    }
-    try (Image scratch = new Image(w, h, src.backend())) {
-      backend.filter().gaussianBlur(dst.storage(), src.storage(), scratch.storage(), w, h, weights);
-    }
+    backend.filter().gaussianBlur(dst.storage(), src.storage(), temp == null ? null : temp.storage(), w, h,
+        weights);
   }
 
   // ---------------------------------------------------------------- sharpen

@@ -2,6 +2,7 @@ package io.jimagecuda.internal.cpu;
 
 import io.jimagecuda.internal.backend.FilterOps;
 import io.jimagecuda.internal.backend.Storage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU twin of {@code filter.cu}: the same float operations in the same order ({@code Math.fma} wherever
@@ -20,7 +21,8 @@ import io.jimagecuda.internal.backend.Storage;
  * the passes are fused: each thread blurs its rows horizontally straight into its ring and never writes
  * {@code temp}, which halves the memory traffic (a range redoes the {@code 2·radius} rows it shares with
  * its neighbours). Otherwise (in place, or a radius too large for the fusion to pay) the horizontal pass
- * writes {@code temp} and the vertical pass fills its ring from {@code temp} in column strips.
+ * writes {@code temp} (a heap array when none is given) and the vertical pass fills its ring from it in
+ * column strips.
  */
 final class CpuFilter implements FilterOps {
   /** Floats per block (a multiple of 4). */
@@ -39,9 +41,9 @@ final class CpuFilter implements FilterOps {
   // ---------------------------------------------------------------- Gaussian blur
 
   @Override
-  public void gaussianBlur(Storage dst, Storage src, Storage temp, int width, int height, float[] weights) {
+  public void gaussianBlur(Storage dst, Storage src, @Nullable Storage temp, int width, int height,
+      float[] weights) {
     float[] s = floats(src);
-    float[] t = floats(temp);
     float[] d = floats(dst);
     int radius = weights.length - 1;
     int stride = width * 4;
@@ -50,6 +52,7 @@ final class CpuFilter implements FilterOps {
       rows.run(width, height, parts, (y0, y1) -> fused(s, d, y0, y1, stride, height, weights));
       return;
     }
+    float[] t = temp != null ? floats(temp) : new float[stride * height];
     rows.run(width, height, (y0, y1) -> {
       Horizontal h = new Horizontal(stride, weights);
       for (int y = y0; y < y1; y++) {

@@ -2,12 +2,14 @@ package io.jimagecuda.internal.cuda;
 
 import io.jimagecuda.internal.backend.FilterOps;
 import io.jimagecuda.internal.backend.GaussianWeights;
+import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.Storage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Launches the kernels of {@code filter.cu}. The blur is two launches on the stream (horizontal pass
- * into {@code temp}, vertical pass into {@code dst}) with the weights passed by value: no device
- * allocation, no copy and no synchronisation per call.
+ * into {@code temp}, vertical pass into {@code dst}) with the weights passed by value: no copy and no
+ * synchronisation per call, and no device allocation when the caller supplies {@code temp}.
  */
 final class CudaFilter implements FilterOps {
   /** Outputs per thread along the blur direction ({@code BLUR_RUN} in filter.cu). */
@@ -39,7 +41,21 @@ final class CudaFilter implements FilterOps {
   }
 
   @Override
-  public void gaussianBlur(Storage dst, Storage src, Storage temp, int width, int height, float[] weights) {
+  public void gaussianBlur(Storage dst, Storage src, @Nullable Storage temp, int width, int height,
+      float[] weights) {
+    if (temp != null) {
+      blur(dst, src, temp, width, height, weights);
+      return;
+    }
+    Storage scratch = cuda.allocate(PixelFormat.F32, (long) width * height);
+    try {
+      blur(dst, src, scratch, width, height, weights);
+    } finally {
+      scratch.free(); // stream-ordered: after the two passes
+    }
+  }
+
+  private void blur(Storage dst, Storage src, Storage temp, int width, int height, float[] weights) {
     int radius = weights.length - 1;
     cuda.kernel("filter_gaussian_blur_h", ceilDiv(width, SPAN), ceilDiv(height, H_ROWS), 32, H_ROWS,
             horizontalSharedBytes(radius))
