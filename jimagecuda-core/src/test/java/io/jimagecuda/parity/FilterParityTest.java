@@ -1,5 +1,8 @@
 package io.jimagecuda.parity;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Filter;
 import io.jimagecuda.IO;
@@ -7,6 +10,7 @@ import io.jimagecuda.Image;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -113,6 +117,21 @@ class FilterParityTest {
       Filter.gaussianBlurInto(dst, src, 3);
       return dst;
     });
+  }
+
+  @Test
+  void imagesOfDifferentBackendsAreRefused() {
+    try (Image cpu = new Image(4, 4, BackendKind.CPU); Image cuda = new Image(4, 4, BackendKind.CUDA)) {
+      for (Runnable call : new Runnable[] {
+          () -> Filter.gaussianBlurInto(cuda, cpu),
+          () -> Filter.gaussianBlur(cpu, Filter.GaussianBlur.DEFAULTS.withTemp(cuda)),
+          () -> Filter.sharpenInto(cpu, cuda),
+          () -> Filter.sobelInto(cuda, cpu),
+          () -> Filter.embossInto(cpu, cuda)}) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+        assertTrue(e.getMessage().contains("different backends"), e.getMessage());
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}x{1}")
