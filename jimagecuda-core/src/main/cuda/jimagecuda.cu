@@ -6,6 +6,7 @@
 #include "convert.cu"
 #include "effect.cu"
 #include "fill.cu"
+#include "filter.cu"
 #include "present.cu"
 #include "resize.cu"
 #include "transform.cu"

@@ -4,6 +4,7 @@ import io.jimagecuda.Adjust;
 import io.jimagecuda.Blend;
 import io.jimagecuda.Effect;
 import io.jimagecuda.Fill;
+import io.jimagecuda.Filter;
 import io.jimagecuda.GradientDirection;
 import io.jimagecuda.IO;
 import io.jimagecuda.Resize;
@@ -26,6 +27,8 @@ final class BenchOps {
   private static final Rgba LIGHT_GREY = new Rgba(0.8f, 0.8f, 0.8f, 1);
   private static final Rgba GREY = new Rgba(0.5f, 0.5f, 0.5f, 1);
 
+  private static final Filter.GaussianBlur BLUR3 = Filter.GaussianBlur.DEFAULTS;
+  private static final Filter.GaussianBlur BLUR20 = Filter.GaussianBlur.DEFAULTS.withRadius(20);
   private static final Effect.Stroke STROKE20 = Effect.Stroke.DEFAULTS.withWidth(20);
 
   private BenchOps() {
@@ -86,6 +89,19 @@ final class BenchOps {
         BenchOp.producer("transform.crop 512x512", 1, b -> Transform.cropInto(b.dst, b.src,
             (b.width() - 512) / 2, (b.height() - 512) / 2, 512, 512),
             b -> Transform.crop(b.src, (b.width() - 512) / 2, (b.height() - 512) / 2, 512, 512)).published(),
+        BenchOp.producer("filter.gaussianBlur r3", 64,
+            b -> Filter.gaussianBlurInto(b.dst, b.src, BLUR3.withTemp(b.temp)), b -> Filter.gaussianBlur(b.src, BLUR3)),
+        BenchOp.producer("filter.gaussianBlur r20", 64,
+            b -> Filter.gaussianBlurInto(b.dst, b.src, BLUR20.withTemp(b.temp)),
+            b -> Filter.gaussianBlur(b.src, BLUR20)).published(),
+        BenchOp.producer("filter.sharpen", 32, b -> Filter.sharpenInto(b.dst, b.src, 1f),
+            b -> Filter.sharpen(b.src, 1f)),
+        BenchOp.producer("filter.sobel", 32, b -> Filter.sobelInto(b.dst, b.src), b -> Filter.sobel(b.src)),
+        BenchOp.producer("filter.emboss", 32, b -> Filter.embossInto(b.dst, b.src, 1f), b -> Filter.emboss(b.src, 1f)),
+        BenchOp.inPlace("filter.sepia", 32, (img, b) -> Filter.sepia(img, 1f)),
+        BenchOp.inPlace("filter.invert", 32, (img, b) -> Filter.invert(img)),
+        BenchOp.inPlace("filter.threshold", 32, (img, b) -> Filter.threshold(img, 0.5f)),
+        BenchOp.inPlace("filter.solarize", 32, (img, b) -> Filter.solarize(img, 0.5f)),
         BenchOp.inPlace("effect.roundedCorners 50", 32, (img, b) -> Effect.roundedCorners(img, 50)),
         BenchOp.inPlace("effect.vignette", 32, (img, b) -> Effect.vignette(img)),
         // Jump flooding over the grown canvas: a seed pass, log2(side) passes and the composite, each reading

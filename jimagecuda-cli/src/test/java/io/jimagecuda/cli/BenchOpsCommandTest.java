@@ -76,7 +76,7 @@ class BenchOpsCommandTest {
     assertTrue(rows.get(1).matches("\\| fill\\.color \\| .* \\| 0\\.500 \\| 1\\.000 \\| 2\\.000 \\| .* \\| [0-9.]+× \\|"),
         rows.get(1));
     assertTrue(rows.get(2).endsWith(" | – | – | – | – | – |"), rows.get(2));
-    assertTrue(lines.contains("- peer entries without a row here: filter.gaussianBlur r20"), r.out());
+    assertTrue(lines.contains("- peer entries without a row here: future.op"), r.out());
     List<String> published = rows(lines, "| op | CUDA reuse ms | CUDA alloc ms | CUDA alloc ÷ reuse | CPU reuse ms "
         + "| CPU alloc ms | CPU alloc ÷ reuse | OpenCV u8 ms | OpenCV f32 ms | Pillow ms | CUDA / OpenCV "
         + "| CPU / OpenCV f32 |");

@@ -104,7 +104,7 @@ class BenchReportTest {
           - copy: OpenCV: np.copyto(dst, src)
           - fill.color: OpenCV: dst[...] = colour (numpy); Pillow: Image.paste(colour, box)
           - fill.noise: Pillow: skipped (error: AttributeError: effect_noise)
-        - peer entries without a row here: filter.gaussianBlur r20
+        - peer entries without a row here: future.op
         """, text);
   }
 

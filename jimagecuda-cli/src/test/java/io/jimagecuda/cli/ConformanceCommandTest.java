@@ -38,7 +38,7 @@ class ConformanceCommandTest {
     Png.write(kit.resolve("expected/off.png"), 4, 4, 0xFF_38_38_38);
     addCase("tolerant", grey(0.2), ", \"tolerance\": {\"psnr\": 30, \"maxdiff\": null}");
     Png.write(kit.resolve("expected/tolerant.png"), 4, 4, 0xFF_38_38_38);
-    addCase("later", grey(0.2) + ", {\"op\": \"filter.invert\", \"image\": \"img\"}", "");
+    addCase("later", grey(0.2) + ", {\"op\": \"effect.chromaKey\", \"image\": \"img\", \"keyColor\": [0.0, 1.0, 0.0], \"threshold\": 0.4, \"smoothness\": 0.1, \"spillSuppression\": 0.5}", "");
   }
 
   @Test
@@ -49,7 +49,7 @@ class ConformanceCommandTest {
     assertEquals(5, lines.size(), r.out());
     assertEquals("exact                        PASS  PSNR    inf dB  max   0  mean  0.0000  differing       0  >1"
         + "       0  >3       0", lines.get(0));
-    assertEquals("later                        SKIP  op 'filter.invert' is not implemented yet (step 2)", lines.get(1));
+    assertEquals("later                        SKIP  op 'effect.chromaKey' is not implemented yet (step 2)", lines.get(1));
     // 5 levels on 3 of 4 channels: MSE 18.75, PSNR 35.40 dB.
     assertEquals("off                          FAIL  PSNR  35.40 dB  max   5  mean  3.7500  differing      16  >1"
         + "      16  >3      16  (PSNR 35.40 dB < 40.0)", lines.get(2));

@@ -83,9 +83,9 @@ class RenderCommandTest {
   void anOpThatIsNotImplementedYetIsAUserError() throws IOException {
     Path later = recipe("later.json", "{\"name\": \"later\", \"images\": {\"img\": {\"width\": 4, \"height\": 3}}, "
         + "\"steps\": [{\"op\": \"fill.color\", \"image\": \"img\", \"rgba\": [1, 0, 0, 1]}, "
-        + "{\"op\": \"filter.invert\", \"image\": \"img\"}], \"output\": \"img\"}");
+        + "{\"op\": \"effect.chromaKey\", \"image\": \"img\", \"keyColor\": [0.0, 1.0, 0.0], \"threshold\": 0.4, \"smoothness\": 0.1, \"spillSuppression\": 0.5}], \"output\": \"img\"}");
     assertUserError(Cli.run("render", later.toString(), "-o", dir.resolve("x.png").toString(), "--backend", "cpu"),
-        "op 'filter.invert' is not implemented yet (step 2)");
+        "op 'effect.chromaKey' is not implemented yet (step 2)");
   }
 
   @Test

@@ -136,6 +136,13 @@ public final class Check {
     }
   }
 
+  /** {@code value <= max}: "op: radius too large (max 100), got 101". */
+  public static void atMost(String op, String param, int value, int max) {
+    if (value > max) {
+      throw new IllegalArgumentException(op + ": " + param + " too large (max " + max + "), got " + value);
+    }
+  }
+
   /** {@code value} is finite (not NaN, not infinite). */
   public static void finite(String op, String param, float value) {
     if (!Float.isFinite(value)) {

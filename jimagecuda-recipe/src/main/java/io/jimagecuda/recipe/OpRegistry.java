@@ -7,6 +7,7 @@ import io.jimagecuda.recipe.steps.EffectSteps;
 import io.jimagecuda.recipe.steps.FillSteps;
 import io.jimagecuda.recipe.steps.ResizeSteps;
 import io.jimagecuda.recipe.steps.TransformSteps;
+import io.jimagecuda.recipe.steps.FilterSteps;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,7 @@ public final class OpRegistry {
     ResizeSteps.register(registry);
     TransformSteps.register(registry);
     EffectSteps.register(registry);
+    FilterSteps.register(registry);
     return registry;
   }
 

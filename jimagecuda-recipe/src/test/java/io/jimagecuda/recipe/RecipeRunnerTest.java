@@ -88,10 +88,10 @@ class RecipeRunnerTest {
          "steps": [
            {"op": "fill.color", "image": "img", "rgba": [1.0, 0.0, 0.0, 1.0]},
            {"op": "fill.color", "image": "img", "rgba": [1.0, 0.0, 0.0, 1.0]},
-           {"op": "filter.invert", "image": "img"}
+           {"op": "effect.chromaKey", "image": "img", "keyColor": [0.0, 1.0, 0.0], "threshold": 0.4, "smoothness": 0.1, "spillSuppression": 0.5}
          ],
          "output": "img"}"""));
-    assertEquals("op 'filter.invert' is not implemented yet (step 3)", e.getMessage());
+    assertEquals("op 'effect.chromaKey' is not implemented yet (step 3)", e.getMessage());
   }
 
   @Test

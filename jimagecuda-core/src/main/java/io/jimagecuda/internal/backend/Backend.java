@@ -67,4 +67,7 @@ public interface Backend {
 
   /** Effects: rounded corners, vignette, stroke. */
   EffectOps effect();
+
+  /** Filters: blur, sharpen, edges and the per-pixel tone filters. */
+  FilterOps filter();
 }

@@ -7,6 +7,7 @@ import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.EffectOps;
 import io.jimagecuda.internal.backend.FillOps;
+import io.jimagecuda.internal.backend.FilterOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
@@ -24,6 +25,7 @@ public final class CpuBackend implements Backend {
   private final CpuResize resize;
   private final CpuTransform transform;
   private final CpuEffect effect;
+  private final CpuFilter filter;
 
   /** Creates the backend with {@code threads} worker threads. */
   public CpuBackend(int threads) {
@@ -35,6 +37,7 @@ public final class CpuBackend implements Backend {
     this.resize = new CpuResize(rows);
     this.transform = new CpuTransform(rows);
     this.effect = new CpuEffect(rows);
+    this.filter = new CpuFilter(rows);
   }
 
   @Override
@@ -160,5 +163,10 @@ public final class CpuBackend implements Backend {
   @Override
   public EffectOps effect() {
     return effect;
+  }
+
+  @Override
+  public FilterOps filter() {
+    return filter;
   }
 }

@@ -47,6 +47,20 @@ public final class Rows {
     pool.invoke(new Split(body, 0, height, Math.max(1, (height + chunks - 1) / chunks)));
   }
 
+  /**
+   * Runs {@code body} over rows {@code 0..height} in pieces of at least {@code ⌈height / chunks⌉} rows, for
+   * loops whose pieces redo work at their edges (the fused blur): fewer pieces, less repeated work.
+   */
+  public void run(int width, int height, int chunks, Body body) {
+    long pixels = (long) width * height;
+    if (pool == null || pixels < SERIAL_PIXELS || height < 2 || chunks < 2) {
+      body.rows(0, height);
+      return;
+    }
+    int pieces = Math.min(height, chunks);
+    pool.invoke(new Split(body, 0, height, Math.max(1, (height + pieces - 1) / pieces)));
+  }
+
   private static final class Split extends RecursiveAction {
     private static final long serialVersionUID = 1L;
     private final transient Body body;

@@ -10,6 +10,7 @@ import io.jimagecuda.internal.backend.BlendOps;
 import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.EffectOps;
 import io.jimagecuda.internal.backend.FillOps;
+import io.jimagecuda.internal.backend.FilterOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
@@ -62,6 +63,7 @@ public final class CudaBackend implements Backend {
   private final CudaResize resize;
   private final CudaTransform transform;
   private final CudaEffect effect;
+  private final CudaFilter filter;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -119,6 +121,7 @@ public final class CudaBackend implements Backend {
     resize = new CudaResize(this);
     transform = new CudaTransform(this);
     effect = new CudaEffect(this);
+    filter = new CudaFilter(this);
   }
 
   /**
@@ -264,6 +267,14 @@ public final class CudaBackend implements Backend {
   public KernelLaunch kernelBlocks(String kernel, int blocksX, int blocksY) {
     return launches.get().start(kernel, function(kernel), blocksX, blocksY, KernelLaunch.BLOCK_X,
         KernelLaunch.BLOCK_Y);
+  }
+
+  /**
+   * Starts a launch of a tiled {@code kernel} whose grid, block and dynamic shared memory its launcher
+   * works out (e.g. the blur passes, which give each thread a run of outputs).
+   */
+  public KernelLaunch kernel(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes) {
+    return launches.get().start(kernel, function(kernel), gridX, gridY, blockX, blockY, sharedBytes);
   }
 
   /** Starts a launch of {@code kernel} with {@code n} threads in one dimension. */
@@ -483,6 +494,11 @@ public final class CudaBackend implements Backend {
   @Override
   public EffectOps effect() {
     return effect;
+  }
+
+  @Override
+  public FilterOps filter() {
+    return filter;
   }
 
 }

@@ -16,6 +16,8 @@ import org.lwjgl.system.MemoryUtil;
  * }</pre>
  *
  * <p>Block shape lives here and nowhere else: 2D launches use 32 × 8 threads, one thread per pixel.
+ * Tiled kernels (the blur passes) are the exception: their launcher states grid, block and dynamic
+ * shared memory next to the kernel's own constants.
  */
 public final class KernelLaunch {
   /** Threads per block along x for 2D launches (a warp per row: coalesced accesses). */
@@ -27,6 +29,8 @@ public final class KernelLaunch {
 
   private static final int MAX_ARGS = 32;
   private static final int SLOT = 16;
+  /** Largest by-value array argument ({@link #floats}), in bytes. */
+  private static final int MAX_ARRAY_BYTES = 1024;
 
   private final CudaBackend backend;
   /** MAX_ARGS slots of SLOT bytes for the values. */
@@ -35,6 +39,10 @@ public final class KernelLaunch {
   private final long pointers;
   /** The CUlaunchConfig struct (56 bytes). */
   private final long config;
+  /** The value of the one by-value array argument a launch may have ({@link #floats}). */
+  private final long array;
+  /** The argument index whose pointer {@link #floats} redirected to {@link #array}, or -1. */
+  private int arraySlot = -1;
   private String name;
   private long function;
   private int count;
@@ -44,6 +52,7 @@ public final class KernelLaunch {
     this.values = MemoryUtil.nmemAlignedAlloc(16, (long) MAX_ARGS * SLOT);
     this.pointers = MemoryUtil.nmemAlloc((long) MAX_ARGS * 8);
     this.config = MemoryUtil.nmemCalloc(1, CU.CUlaunchConfig_SIZEOF);
+    this.array = MemoryUtil.nmemAlignedAlloc(16, MAX_ARRAY_BYTES);
     for (int i = 0; i < MAX_ARGS; i++) {
       MemoryUtil.memPutAddress(pointers + i * 8L, values + (long) i * SLOT);
     }
@@ -51,10 +60,18 @@ public final class KernelLaunch {
   }
 
   KernelLaunch start(String kernel, long function, int gx, int gy, int bx, int by) {
+    return start(kernel, function, gx, gy, bx, by, 0);
+  }
+
+  KernelLaunch start(String kernel, long function, int gx, int gy, int bx, int by, int sharedBytes) {
     this.name = kernel;
     this.function = function;
     this.count = 0;
-    CU.launchConfig(config, gx, gy, 1, bx, by, 1, 0, backend.stream());
+    if (arraySlot >= 0) {
+      MemoryUtil.memPutAddress(pointers + arraySlot * 8L, values + (long) arraySlot * SLOT);
+      arraySlot = -1;
+    }
+    CU.launchConfig(config, gx, gy, 1, bx, by, 1, sharedBytes, backend.stream());
     return this;
   }
 
@@ -100,6 +117,29 @@ public final class KernelLaunch {
     MemoryUtil.memPutFloat(s + 4, c.g());
     MemoryUtil.memPutFloat(s + 8, c.b());
     MemoryUtil.memPutFloat(s + 12, c.a());
+    return this;
+  }
+
+  /**
+   * A by-value struct argument holding {@code float[length]}: {@code values} followed by zeros (e.g.
+   * {@code struct { float w[101]; }}). The driver copies it at launch like any argument, so no device
+   * memory is needed. At most one per launch.
+   */
+  public KernelLaunch floats(float[] values, int length) {
+    if (arraySlot >= 0) {
+      throw new IllegalStateException("kernel " + name + ": more than one array argument");
+    }
+    if (values.length > length || length * 4L > MAX_ARRAY_BYTES) {
+      throw new IllegalArgumentException("kernel " + name + ": an array argument of " + values.length
+          + " floats in " + length + " (at most " + MAX_ARRAY_BYTES / 4 + ")");
+    }
+    int index = count;
+    slot();
+    for (int i = 0; i < length; i++) {
+      MemoryUtil.memPutFloat(array + i * 4L, i < values.length ? values[i] : 0f);
+    }
+    MemoryUtil.memPutAddress(pointers + index * 8L, array);
+    arraySlot = index;
     return this;
   }
 
