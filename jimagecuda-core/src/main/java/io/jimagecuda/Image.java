@@ -5,12 +5,12 @@ import io.jimagecuda.internal.backend.PixelFormat;
 /**
  * A float32 RGBA image (16 bytes per pixel, nominal range 0..1, straight alpha) in the memory of one
  * backend. Every processing operation takes this kind. The range is not enforced: operations may produce
- * values outside 0..1; only {@link IO#convertFloatToU8} clamps.
+ * values outside 0..1; only {@link Images#convertFloatToU8} clamps.
  *
  * <pre>{@code
  * try (Image img = new Image(800, 600)) {
  *   Fill.gradient(img, Rgba.rgb(1, 0, 0), Rgba.rgb(0, 0, 1), GradientDirection.RADIAL, false);
- *   IO.save(img, Path.of("out.png"));
+ *   Images.save(img, Path.of("out.png"));
  * }
  * }</pre>
  *

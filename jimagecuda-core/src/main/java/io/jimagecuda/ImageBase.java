@@ -13,7 +13,7 @@ import java.lang.ref.Cleaner;
  * logical size.
  *
  * <p><b>Capacity versus logical size.</b> An image is created with {@code width × height} pixels of
- * capacity. {@link #resize(int, int)} changes the logical size to any shape whose pixel count fits; it
+ * capacity. {@link #setLogicalSize(int, int)} changes the logical size to any shape whose pixel count fits; it
  * never touches the pixels, which are re-interpreted at the new row length (rows are packed at the
  * logical width). Operations always use the current logical size. This lets one buffer serve frames of
  * varying sizes without reallocating.
@@ -105,7 +105,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
    * @throws IllegalArgumentException if a side is not in 1..32768 ("must be positive" for ≤ 0)
    * @throws CapacityExceededException if {@code width * height > capacity()} ("exceed buffer capacity")
    */
-  public final void resize(int width, int height) {
+  public final void setLogicalSize(int width, int height) {
     Check.resize(this, width, height);
     this.width = width;
     this.height = height;
@@ -136,7 +136,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
         capacity, backend.kind().id(), freed ? ", freed" : "");
   }
 
-  // ---- package-private access for the family facades (Fill, IO, ...) ----
+  // ---- package-private access for the family facades (Fill, Images, ...) ----
 
   final Storage storage() {
     return storage;

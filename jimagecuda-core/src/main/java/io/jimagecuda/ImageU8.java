@@ -4,8 +4,8 @@ import io.jimagecuda.internal.backend.PixelFormat;
 
 /**
  * An 8-bit RGBA image (4 bytes per pixel, straight alpha) in the memory of one backend: the format of
- * files and of OpenGL textures. Made from an {@link Image} with {@link IO#convertFloatToU8} and turned
- * back with {@link IO#convertU8ToFloat}; processing operations take float images only.
+ * files and of OpenGL textures. Made from an {@link Image} with {@link Images#convertFloatToU8} and turned
+ * back with {@link Images#convertU8ToFloat}; processing operations take float images only.
  *
  * <p>New images are zero-filled. See {@link ImageBase} for capacity, release and threading rules.
  */

@@ -36,7 +36,7 @@ class ArchitectureTest {
 
   private static final List<Family> FAMILIES = List.of(
       new Family(FillOps.class, Fill.class, "", "fill", "FillTest", "parity/FillParityTest"),
-      new Family(ConvertOps.class, IO.class, "convert", "convert", "IOTest", "parity/ConvertParityTest"));
+      new Family(ConvertOps.class, Images.class, "convert", "convert", "ImagesTest", "parity/ConvertParityTest"));
 
   private static final Path MAIN_CUDA = Path.of("src/main/cuda");
   private static final Path TESTS = Path.of("src/test/java/io/jimagecuda");

@@ -25,7 +25,7 @@ class FillTest {
   private static float[] render(int w, int h, Consumer<Image> fill) {
     try (Image img = new Image(w, h, BackendKind.CPU)) {
       fill.accept(img);
-      return IO.download(img);
+      return Images.download(img);
     }
   }
 
@@ -85,10 +85,10 @@ class FillTest {
     @Test
     void fillsOnlyTheLogicalArea() {
       try (Image img = new Image(4, 4, BackendKind.CPU)) {
-        img.resize(2, 3);
+        img.setLogicalSize(2, 3);
         Fill.color(img, B);
-        img.resize(4, 4);
-        float[] px = IO.download(img);
+        img.setLogicalSize(4, 4);
+        float[] px = Images.download(img);
         for (int p = 0; p < 16; p++) {
           float[] expected = p < 6 ? B.toArray() : new float[4];
           assertArrayEquals(expected, pixel(px, 4, p % 4, p / 4), "pixel " + p);
@@ -601,7 +601,7 @@ class FillTest {
       try (Image img = new Image(2, 2, BackendKind.CPU)) {
         Fill.color(img, ONES);
         assertThrows(IllegalArgumentException.class, () -> Fill.grid(img, 0, 1, BLACK0, BLACK0, 0, 0));
-        for (float v : IO.download(img)) {
+        for (float v : Images.download(img)) {
           assertEquals(1f, v);
         }
       }

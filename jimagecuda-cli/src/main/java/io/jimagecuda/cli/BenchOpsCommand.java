@@ -3,7 +3,7 @@ package io.jimagecuda.cli;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.JImageCuda;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         + "and the CUDA / CPU speed ratio.")
 final class BenchOpsCommand implements Callable<Integer> {
   private static final int WARMUP = 3;
-  private static final String COPY = "IO.copy (reference)";
+  private static final String COPY = "Images.copy (reference)";
 
   @Spec
   CommandSpec spec;
@@ -91,7 +91,7 @@ final class BenchOpsCommand implements Callable<Integer> {
   private static List<Op> ops() {
     Rgba grey = new Rgba(0.5f, 0.5f, 0.5f, 1);
     return List.of(
-        new Op(COPY, 32, b -> IO.copy(b.b, b.a)),
+        new Op(COPY, 32, b -> Images.copy(b.b, b.a)),
         new Op("fill.color", 16, b -> Fill.color(b.a, new Rgba(0.2f, 0.4f, 0.6f, 1))),
         new Op("fill.gradient", 16, b -> Fill.gradient(b.a, Rgba.BLACK, Rgba.WHITE, GradientDirection.HORIZONTAL,
             false)),
@@ -104,8 +104,8 @@ final class BenchOpsCommand implements Callable<Integer> {
         new Op("fill.noise", 16, b -> Fill.noise(b.a, 0, true)),
         new Op("fill.perlin", 16, b -> Fill.perlin(b.a, 50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE)),
         new Op("fill.ngon", 16, b -> Fill.ngon(b.a, 3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0)),
-        new Op("IO.convertFloatToU8", 20, b -> IO.convertFloatToU8(b.u8, b.a)),
-        new Op("IO.convertU8ToFloat", 20, b -> IO.convertU8ToFloat(b.b, b.u8)));
+        new Op("Images.convertFloatToU8", 20, b -> Images.convertFloatToU8(b.u8, b.a)),
+        new Op("Images.convertU8ToFloat", 20, b -> Images.convertU8ToFloat(b.b, b.u8)));
   }
 
   @Override

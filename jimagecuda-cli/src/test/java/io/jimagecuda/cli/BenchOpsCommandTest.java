@@ -17,16 +17,16 @@ class BenchOpsCommandTest {
         "| op | CUDA ms | CUDA GB/s | CUDA % of copy | CPU ms | CPU GB/s | CPU % of copy | CUDA / CPU |");
     assertTrue(header > 0, r.out());
     List<String> rows = lines.subList(header + 2, header + 15);
-    String[] ops = {"IO.copy (reference)", "fill.color", "fill.gradient", "fill.checkerboard", "fill.grid",
+    String[] ops = {"Images.copy (reference)", "fill.color", "fill.gradient", "fill.checkerboard", "fill.grid",
         "fill.stripes", "fill.dots", "fill.circle", "fill.noise", "fill.perlin", "fill.ngon",
-        "IO.convertFloatToU8", "IO.convertU8ToFloat"};
+        "Images.convertFloatToU8", "Images.convertU8ToFloat"};
     for (int i = 0; i < ops.length; i++) {
       assertTrue(rows.get(i).startsWith("| " + ops[i] + " | "), rows.get(i));
     }
     // The copy is its own reference; the CPU always runs.
-    assertTrue(rows.get(0).matches("\\| IO\\.copy \\(reference\\) \\| .* \\| [0-9.]+ \\| [0-9.]+ \\| 100 % \\| .*"),
+    assertTrue(rows.get(0).matches("\\| Images\\.copy \\(reference\\) \\| .* \\| [0-9.]+ \\| [0-9.]+ \\| 100 % \\| .*"),
         rows.get(0));
-    assertTrue(rows.get(11).matches("\\| IO\\.convertFloatToU8 \\| .* \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ % \\| .*"),
+    assertTrue(rows.get(11).matches("\\| Images\\.convertFloatToU8 \\| .* \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ % \\| .*"),
         rows.get(11));
   }
 

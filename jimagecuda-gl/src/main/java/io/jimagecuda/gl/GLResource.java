@@ -4,7 +4,7 @@ import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
 import io.jimagecuda.CudaException;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.ImageU8;
@@ -198,7 +198,7 @@ public final class GLResource implements AutoCloseable {
 
   /**
    * Converts {@code image} to 8 bits straight into the buffer, with the rounding of
-   * {@link IO#convertFloatToU8}: on the CUDA path one kernel writes the mapped buffer, with no 8-bit
+   * {@link Images#convertFloatToU8}: on the CUDA path one kernel writes the mapped buffer, with no 8-bit
    * image in between. Otherwise as {@link #copyFrom(ImageU8, boolean)}.
    */
   public void copyFrom(Image image, boolean sync) {
@@ -451,7 +451,7 @@ public final class GLResource implements AutoCloseable {
         }
         scratch = new ImageU8(image.width(), image.height(), image.backend());
       }
-      IO.convertFloatToU8(scratch, image);
+      Images.convertFloatToU8(scratch, image);
       upload(scratch);
     }
 
@@ -464,7 +464,7 @@ public final class GLResource implements AutoCloseable {
           throw tooSmall(image, size);
         }
         ByteBuffer host = staging.buffer(image.byteSize());
-        IO.download(image, host);
+        Images.download(image, host);
         GL15.glBufferSubData(GL21.GL_PIXEL_UNPACK_BUFFER, 0L, host);
       } finally {
         GL15.glBindBuffer(GL21.GL_PIXEL_UNPACK_BUFFER, previous);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.CudaException;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.JImageCuda;
@@ -101,24 +101,24 @@ class GLResourceGpuTest {
         Presenter presenter = Presenter.create(w, h, path); Framebuffer target = new Framebuffer(w, h);
         TextureQuad quad = new TextureQuad()) {
       assertEquals(path, presenter.path());
-      IO.upload(img, pixels);
+      Images.upload(img, pixels);
       presenter.present(img);
       target.bind();
       quad.draw(presenter.texture(), true, false);
       target.unbind();
-      assertArrayEquals(IO.download(img), target.readTopDown(), "8-bit frame");
+      assertArrayEquals(Images.download(img), target.readTopDown(), "8-bit frame");
 
-      IO.upload(f, floats);
-      IO.convertFloatToU8(converted, f);
+      Images.upload(f, floats);
+      Images.convertFloatToU8(converted, f);
       presenter.present(f);
       target.bind();
       quad.draw(presenter.texture(), true, false);
       target.unbind();
-      assertArrayEquals(IO.download(converted), target.readTopDown(), "float frame converted into the buffer");
+      assertArrayEquals(Images.download(converted), target.readTopDown(), "float frame converted into the buffer");
 
       // A third frame reuses the first slot of the two-slot rings (after their fence).
       byte[] third = GLResourceTest.randomBytes(w * h * 4, w * 11L + h);
-      IO.upload(img, third);
+      Images.upload(img, third);
       presenter.present(img);
       target.bind();
       quad.draw(presenter.texture(), true, false);
@@ -147,7 +147,7 @@ class GLResourceGpuTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> res.copyFrom(img));
       assertTrue(e.getMessage().contains("needs 120 bytes") && e.getMessage().contains("has 100 bytes"), e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> res.copyFrom(f));
-      img.resize(5, 5);
+      img.setLogicalSize(5, 5);
       res.copyFrom(img); // the buffer was unmapped after the refusal: it maps again
     } finally {
       GL15.glDeleteBuffers(pbo);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Reading and writing image files with the conformance kit's rules ("Loading and saving"). Recipes, the
- * runner and the CLI go through this one interface; {@link #standard()} is the core's {@code IO}, tests
+ * runner and the CLI go through this one interface; {@link #standard()} is the core's {@code Images}, tests
  * may put another codec behind it.
  */
 public interface ImageFiles {
@@ -23,14 +23,14 @@ public interface ImageFiles {
 
   /**
    * Writes {@code image} in the format its extension names ({@code .png}: 8-bit RGBA; also JPEG, BMP and
-   * TIFF, see {@code IO.save}), each channel converted as {@code trunc(clamp(v, 0, 1) · 255 + 0.5)}.
+   * TIFF, see {@code Images.save}), each channel converted as {@code trunc(clamp(v, 0, 1) · 255 + 0.5)}.
    *
    * @throws IllegalArgumentException if the extension is not one of those formats (the message lists them)
    * @throws IOException if the file cannot be written
    */
   void save(Image image, Path file) throws IOException;
 
-  /** The core's {@code IO.load} and {@code IO.save}. */
+  /** The core's {@code Images.load} and {@code Images.save}. */
   static ImageFiles standard() {
     return CoreImageFiles.INSTANCE;
   }

@@ -43,7 +43,7 @@ import static org.lwjgl.opengl.GL21.GL_PIXEL_UNPACK_BUFFER;
 
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.Rgba;
@@ -120,7 +120,7 @@ public final class MinimalPreview {
       Fill.gradient(canvas, Rgba.rgb(1, 0, 0), Rgba.rgb(0, 0, 1), GradientDirection.RADIAL, false);
 
       // --- Convert float32 → uint8 (still on GPU) ---
-      IO.convertFloatToU8(canvasU8, canvas);
+      Images.convertFloatToU8(canvasU8, canvas);
 
       // --- Copy GPU buffer to PBO (zero-copy, GPU→GPU) ---
       glRes.copyFrom(canvasU8);

@@ -184,7 +184,7 @@ public final class Preview {
         }
         frame = new Image(fb[0], fb[1]);
       } else {
-        frame.resize(fb[0], fb[1]);
+        frame.setLogicalSize(fb[0], fb[1]);
       }
       if (presenter == null || presenter.width() != fb[0] || presenter.height() != fb[1]) {
         PresentPath path = presenter == null ? requested : presenter.path();

@@ -12,7 +12,7 @@ import java.util.List;
  * bottom. Translucent parts show the preview's checkerboard through them.
  *
  * <p><b>How bands are made without compositing.</b> A fill writes the whole logical area of an image, and
- * rows are packed at the logical width; so after {@code frame.resize(w, k)} a fill overwrites exactly the
+ * rows are packed at the logical width; so after {@code frame.setLogicalSize(w, k)} a fill overwrites exactly the
  * first {@code k} rows and leaves the rest. The bands are therefore filled bottom first, each into the rows
  * from the top of the frame down to its own bottom edge; the frame gets its size back at the end. Each
  * fill's geometry is that of its rows {@code 0..bottom}: only the top band ({@code Fill.circle}) uses
@@ -72,12 +72,12 @@ public final class PreviewScene {
       for (Band band : BOTTOM_FIRST) {
         int rows = band.bottomRow(h);
         if (rows > 0) {
-          frame.resize(w, rows);
+          frame.setLogicalSize(w, rows);
           fill(band, frame, t);
         }
       }
     } finally {
-      frame.resize(w, h);
+      frame.setLogicalSize(w, h);
     }
   }
 
