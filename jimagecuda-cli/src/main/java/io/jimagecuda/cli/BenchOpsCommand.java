@@ -2,7 +2,6 @@ package io.jimagecuda.cli;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
-import io.jimagecuda.GradientDirection;
 import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
@@ -89,21 +88,18 @@ final class BenchOpsCommand implements Callable<Integer> {
 
   /** The ops with the reference's default parameters; the copy (the bandwidth reference) first. */
   private static List<Op> ops() {
-    Rgba grey = new Rgba(0.5f, 0.5f, 0.5f, 1);
     return List.of(
         new Op(COPY, 32, b -> Images.copy(b.b, b.a)),
         new Op("fill.color", 16, b -> Fill.color(b.a, new Rgba(0.2f, 0.4f, 0.6f, 1))),
-        new Op("fill.gradient", 16, b -> Fill.gradient(b.a, Rgba.BLACK, Rgba.WHITE, GradientDirection.HORIZONTAL,
-            false)),
-        new Op("fill.checkerboard", 16, b -> Fill.checkerboard(b.a, 20, new Rgba(0.8f, 0.8f, 0.8f, 1), grey, 0,
-            0)),
-        new Op("fill.grid", 16, b -> Fill.grid(b.a, 50, 1, grey, Rgba.TRANSPARENT, 0, 0)),
-        new Op("fill.stripes", 16, b -> Fill.stripes(b.a, 45, 40, 20, Rgba.WHITE, Rgba.TRANSPARENT, 0)),
-        new Op("fill.dots", 16, b -> Fill.dots(b.a, 40, 10, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0, 0)),
-        new Op("fill.circle", 16, b -> Fill.circle(b.a, Rgba.WHITE, Rgba.TRANSPARENT, 0)),
-        new Op("fill.noise", 16, b -> Fill.noise(b.a, 0, true)),
-        new Op("fill.perlin", 16, b -> Fill.perlin(b.a, 50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE)),
-        new Op("fill.ngon", 16, b -> Fill.ngon(b.a, 3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0)),
+        new Op("fill.gradient", 16, b -> Fill.gradient(b.a, Rgba.BLACK, Rgba.WHITE)),
+        new Op("fill.checkerboard", 16, b -> Fill.checkerboard(b.a)),
+        new Op("fill.grid", 16, b -> Fill.grid(b.a)),
+        new Op("fill.stripes", 16, b -> Fill.stripes(b.a)),
+        new Op("fill.dots", 16, b -> Fill.dots(b.a)),
+        new Op("fill.circle", 16, b -> Fill.circle(b.a)),
+        new Op("fill.noise", 16, b -> Fill.noise(b.a)),
+        new Op("fill.perlin", 16, b -> Fill.perlin(b.a)),
+        new Op("fill.ngon", 16, b -> Fill.ngon(b.a)),
         new Op("Images.convertFloatToU8", 20, b -> Images.convertFloatToU8(b.u8, b.a)),
         new Op("Images.convertU8ToFloat", 20, b -> Images.convertU8ToFloat(b.b, b.u8)));
   }

@@ -270,7 +270,7 @@ final class BenchPresentCommand implements Callable<Integer> {
   }
 
   private Row measure(Size size, String name, Pipeline p, Stage s) {
-    Fill.gradient(s.frame(), RED, BLUE, GradientDirection.RADIAL, false);
+    Fill.gradient(s.frame(), RED, BLUE, GradientDirection.RADIAL);
     Images.convertFloatToU8(s.u8(), s.frame());
     double[] handOff = new double[frames];
     double[] gl = new double[frames];
@@ -294,7 +294,7 @@ final class BenchPresentCommand implements Callable<Integer> {
     double[] whole = new double[frames];
     for (int i = -warmup; i < frames; i++) {
       long t0 = System.nanoTime();
-      Fill.gradient(s.frame(), RED, BLUE, GradientDirection.RADIAL, false);
+      Fill.gradient(s.frame(), RED, BLUE, GradientDirection.RADIAL);
       Images.convertFloatToU8(s.u8(), s.frame());
       p.handOff(s.u8());
       p.upload();

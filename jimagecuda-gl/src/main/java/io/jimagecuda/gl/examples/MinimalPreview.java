@@ -117,7 +117,7 @@ public final class MinimalPreview {
       }
 
       // --- Generate the frame on GPU ---
-      Fill.gradient(canvas, Rgba.rgb(1, 0, 0), Rgba.rgb(0, 0, 1), GradientDirection.RADIAL, false);
+      Fill.gradient(canvas, Rgba.rgb(1, 0, 0), Rgba.rgb(0, 0, 1), GradientDirection.RADIAL);
 
       // --- Convert float32 → uint8 (still on GPU) ---
       Images.convertFloatToU8(canvasU8, canvas);

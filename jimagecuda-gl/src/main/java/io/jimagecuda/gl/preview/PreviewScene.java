@@ -84,14 +84,14 @@ public final class PreviewScene {
   /** Fills {@code rows} (the frame from its top row to the band's bottom edge) as {@code band} at time {@code t}. */
   static void fill(Band band, Image rows, double t) {
     switch (band) {
-      case SUN -> Fill.circle(rows, DISC, SKY, (float) (0.15 + 0.1 * Math.sin(t * 2)));
-      case STRIPES -> Fill.stripes(rows, 30, 28, 10, STRIPE, Rgba.TRANSPARENT, (int) (t * 40));
-      case CLOUDS -> Fill.perlin(rows, 40, 7, 4, 0.5f, 2, (float) (t * 40), 0, new Rgba(0.05f, 0.1f, 0.35f, 1),
-          new Rgba(0.95f, 0.95f, 1f, 1));
+      case SUN -> Fill.circle(rows, new Fill.Circle(DISC, SKY, (float) (0.15 + 0.1 * Math.sin(t * 2))));
+      case STRIPES -> Fill.stripes(rows, new Fill.Stripes(30, 28, 10, STRIPE, Rgba.TRANSPARENT, (int) (t * 40)));
+      case CLOUDS -> Fill.perlin(rows, Fill.Perlin.DEFAULTS.withScale(40).withSeed(7).withOctaves(4)
+          .withOffsetX((float) (t * 40)).withColors(new Rgba(0.05f, 0.1f, 0.35f, 1), new Rgba(0.95f, 0.95f, 1f, 1)));
       case GRADIENT -> Fill.gradient(rows, new Rgba(1f, 0.25f, 0.1f, 1f), new Rgba(0.1f, 0.25f, 1f, 0f));
-      case NOISE -> Fill.noise(rows, (float) Math.floor(t * 30), false);
-      case CHECKS -> Fill.checkerboard(rows, 12, new Rgba(0.2f, 0.75f, 0.3f, 1f), new Rgba(1f, 1f, 1f, 0.5f),
-          (int) (t * 20), 0);
+      case NOISE -> Fill.noise(rows, new Fill.Noise((float) Math.floor(t * 30), false));
+      case CHECKS -> Fill.checkerboard(rows, new Fill.Checkerboard(12, new Rgba(0.2f, 0.75f, 0.3f, 1f),
+          new Rgba(1f, 1f, 1f, 0.5f), (int) (t * 20), 0));
     }
   }
 }
