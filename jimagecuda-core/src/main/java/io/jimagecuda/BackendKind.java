@@ -1,5 +1,7 @@
 package io.jimagecuda;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The two compute backends. Both give the same results; {@link #CUDA} runs on an NVIDIA GPU through the
  * driver API, {@link #CPU} is pure multi-threaded Java and is the reference the GPU is checked against.
@@ -19,7 +21,7 @@ public enum BackendKind {
    *
    * @throws IllegalArgumentException for any other name
    */
-  public static BackendKind parse(String name) {
+  public static BackendKind parse(@Nullable String name) {
     if (name != null) {
       for (BackendKind k : values()) {
         if (k.name().equalsIgnoreCase(name.trim())) {

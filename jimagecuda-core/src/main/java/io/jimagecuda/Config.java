@@ -1,5 +1,6 @@
 package io.jimagecuda;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every setting of the library, read from a system property or else an environment variable. Read when
@@ -34,7 +35,7 @@ public final class Config {
   }
 
   /** The requested default backend, or {@code null} when unset (automatic choice). */
-  public static BackendKind requestedBackend() {
+  public static @Nullable BackendKind requestedBackend() {
     String v = value("jimagecuda.backend", "JIMAGECUDA_BACKEND");
     return v == null || v.isBlank() ? null : BackendKind.parse(v);
   }
@@ -99,7 +100,7 @@ public final class Config {
     }
   }
 
-  private static String value(String property, String env) {
+  private static @Nullable String value(String property, String env) {
     String v = System.getProperty(property);
     if (v == null) {
       v = System.getenv(env);

@@ -1,6 +1,7 @@
 package io.jimagecuda;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Direction of {@link Fill#gradient}: where colour 1 turns into colour 2. */
 public enum GradientDirection {
@@ -18,7 +19,7 @@ public enum GradientDirection {
    *
    * @throws IllegalArgumentException "Invalid direction" for any other value
    */
-  public static GradientDirection parse(String name) {
+  public static GradientDirection parse(@Nullable String name) {
     if (name != null) {
       for (GradientDirection d : values()) {
         if (d.id().equals(name)) {

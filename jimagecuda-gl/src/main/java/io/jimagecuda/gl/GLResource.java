@@ -20,6 +20,7 @@ import io.jimagecuda.internal.cuda.CudaStorage;
 import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11;
 import org.lwjgl.opengl.GL15;
@@ -95,7 +96,7 @@ public final class GLResource implements AutoCloseable {
    *     or {@link PresentPath#CPU_UPLOAD}; {@code null} chooses automatically
    * @throws BackendUnavailableException if the CUDA path is asked for and CUDA cannot run here
    */
-  public GLResource(int pboId, PresentPath path) {
+  public GLResource(int pboId, @Nullable PresentPath path) {
     if (pboId <= 0) {
       throw new IllegalArgumentException("GLResource: invalid PBO id " + pboId
           + ": expected a positive buffer name from glGenBuffers()");
@@ -133,7 +134,7 @@ public final class GLResource implements AutoCloseable {
    * Why the CUDA path cannot be used with the current context, or {@code null} when it can. Throws when
    * CUDA should work here but the driver refuses (the name trap shows up in cuGLGetDevices already).
    */
-  private static String cudaPathUnavailable() {
+  private static @Nullable String cudaPathUnavailable() {
     if (!JImageCuda.isCudaAvailable()) {
       return "CPU path: " + JImageCuda.cudaStatus();
     }
@@ -375,7 +376,7 @@ public final class GLResource implements AutoCloseable {
     }
 
     /** Unmaps; if {@code pending} is already being thrown, a failure is added to it instead. */
-    private void unmap(RuntimeException pending) {
+    private void unmap(@Nullable RuntimeException pending) {
       int r = CU.ncuGraphicsUnmapResources(1, block, cuda.stream());
       if (r != CU.CUDA_SUCCESS) {
         CudaException e = new CudaException("cuGraphicsUnmapResources", r, CudaCall.errorName(r),
@@ -436,7 +437,7 @@ public final class GLResource implements AutoCloseable {
   private final class CpuUpload implements Writer {
     private final HostStaging staging = new HostStaging();
     /** 8-bit scratch image for float frames, on the frame's backend; made on first use. */
-    private ImageU8 scratch;
+    private @Nullable ImageU8 scratch;
 
     @Override
     public void write(ImageU8 image, boolean sync) {

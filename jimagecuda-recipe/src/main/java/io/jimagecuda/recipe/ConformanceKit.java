@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A conformance kit directory ({@code cases/<name>.json}, {@code expected/<name>.png}, {@code inputs/}):
@@ -60,7 +61,7 @@ public final class ConformanceKit {
    *
    * @param saveDir where to write the rendered image as {@code <name>.png}, or {@code null}
    */
-  public CaseResult run(String name, BackendKind backend, Path saveDir) {
+  public CaseResult run(String name, BackendKind backend, @Nullable Path saveDir) {
     try {
       Recipe recipe = recipe(name);
       Optional<String> missing = registry.unimplemented(recipe);
@@ -89,7 +90,7 @@ public final class ConformanceKit {
    * @param saveDir where to write the images as {@code <name>.cpu.png} and {@code <name>.cuda.png}, or
    *     {@code null}
    */
-  public CaseResult compareBackends(String name, Path saveDir) {
+  public CaseResult compareBackends(String name, @Nullable Path saveDir) {
     try {
       Recipe recipe = recipe(name);
       Optional<String> missing = registry.unimplemented(recipe);

@@ -5,6 +5,7 @@ import io.jimagecuda.recipe.steps.FillSteps;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which ops of the {@link Vocabulary} can run, and how: each maps to a binding that calls the library.
@@ -27,7 +28,12 @@ public final class OpRegistry {
     Image run(StepArgs args);
   }
 
-  private final Map<String, Producer> bindings = new HashMap<>();
+  /** What {@link #run} calls: a producer's binding, or an in-place one that returns {@code null}. */
+  private interface Binding {
+    @Nullable Image run(StepArgs args);
+  }
+
+  private final Map<String, Binding> bindings = new HashMap<>();
 
   /** An empty registry, for tests and for callers that bind ops of their own. */
   public OpRegistry() {
@@ -62,7 +68,7 @@ public final class OpRegistry {
    */
   public void producer(String op, Producer binding) {
     spec(op, true);
-    bindings.put(op, binding);
+    bindings.put(op, binding::run);
   }
 
   private void spec(String op, boolean returnsImage) {
@@ -102,8 +108,8 @@ public final class OpRegistry {
    *
    * @throws RecipeException if the op has no binding
    */
-  Image run(Recipe.Step step, StepArgs args) {
-    Producer binding = bindings.get(step.op().name());
+  @Nullable Image run(Recipe.Step step, StepArgs args) {
+    Binding binding = bindings.get(step.op().name());
     if (binding == null) {
       throw new RecipeException(notImplemented(step));
     }

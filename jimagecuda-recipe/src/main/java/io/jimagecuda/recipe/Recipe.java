@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed recipe: the images that exist before the first step, the steps, the id of the image to save
@@ -51,7 +52,7 @@ public record Recipe(String name, Map<String, ImageSource> images, List<Step> st
    *     {@code Double}, {@code Boolean}, {@link io.jimagecuda.Rgba}, {@code float[3]} (RGB) or {@code null}
    * @param out the id of the new image for ops that return one, else {@code null}
    */
-  public record Step(int number, OpSpec op, Map<String, Object> args, String out) {
+  public record Step(int number, OpSpec op, Map<String, @Nullable Object> args, @Nullable String out) {
     /** Copies {@code args} (which may hold nulls). */
     public Step {
       args = Collections.unmodifiableMap(new LinkedHashMap<>(args));

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the recipe JSON format of the conformance kit (its README, "Recipe format") strictly: unknown
@@ -213,7 +214,7 @@ public final class RecipeParser {
           + (op.returnsImage() ? ", out" : "") + ")");
     }
 
-    Map<String, Object> args = new LinkedHashMap<>();
+    Map<String, @Nullable Object> args = new LinkedHashMap<>();
     for (Param p : op.params()) {
       JsonNode v = node.get(p.name());
       if (v == null) {
@@ -252,7 +253,7 @@ public final class RecipeParser {
     return new RecipeException("unknown op '" + name + "' (step " + number + ")" + hint);
   }
 
-  private static Object value(Param p, JsonNode v, String where) {
+  private static @Nullable Object value(Param p, JsonNode v, String where) {
     if (v.isNull()) {
       if (p.nullable()) {
         return null;

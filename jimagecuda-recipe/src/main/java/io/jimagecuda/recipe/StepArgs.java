@@ -3,6 +3,7 @@ package io.jimagecuda.recipe;
 import io.jimagecuda.Image;
 import io.jimagecuda.Rgba;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The arguments of one step as a binding sees them: typed getters by parameter name, with image ids
@@ -34,7 +35,7 @@ public final class StepArgs {
   }
 
   /** A nullable {@link ParamType#INT} parameter; {@code null} stands for Python {@code None}. */
-  public Integer i32OrNull(String param) {
+  public @Nullable Integer i32OrNull(String param) {
     return getOrNull(param, ParamType.INT, Integer.class);
   }
 
@@ -44,7 +45,7 @@ public final class StepArgs {
   }
 
   /** A nullable {@link ParamType#FLOAT} parameter; {@code null} stands for Python {@code None}. */
-  public Float f32OrNull(String param) {
+  public @Nullable Float f32OrNull(String param) {
     Double v = getOrNull(param, ParamType.FLOAT, Double.class);
     return v == null ? null : v.floatValue();
   }
@@ -78,7 +79,7 @@ public final class StepArgs {
     return v;
   }
 
-  private <T> T getOrNull(String param, ParamType type, Class<T> javaType) {
+  private <T> @Nullable T getOrNull(String param, ParamType type, Class<T> javaType) {
     Param p = step.op().param(param).orElseThrow(() -> new IllegalStateException(
         step.where() + ": the op has no parameter '" + param + "'"));
     if (p.type() != type) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EGL10;
@@ -105,7 +106,7 @@ public final class EglContext implements GlContext {
    * @param platform the platform, or {@code null} for the best available
    * @throws GlException if that platform is not available or the context cannot be made
    */
-  public static EglContext open(Platform platform) {
+  public static EglContext open(@Nullable Platform platform) {
     GlEnvironment.prepare();
     GlLoader.explicitInit();
     Set<String> client = clientExtensions();
@@ -151,7 +152,7 @@ public final class EglContext implements GlContext {
    * The NVIDIA EGL device to use as {@code {device, cudaDevice}}, or {@code null} when there is none.
    * Prefers the device whose CUDA device is the one the CUDA backend runs on.
    */
-  private static long[] nvidiaDevice() {
+  private static long @Nullable [] nvidiaDevice() {
     long query = EglExt.require("eglQueryDevicesEXT", "EGL_EXT_device_enumeration");
     long attrib = EglExt.address("eglQueryDeviceAttribEXT");
     long string = EglExt.address("eglQueryDeviceStringEXT");

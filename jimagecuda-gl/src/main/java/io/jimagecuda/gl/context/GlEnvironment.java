@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prepares the process for CUDA-OpenGL interop before OpenGL starts, and explains interop failures.
@@ -93,7 +94,7 @@ public final class GlEnvironment {
   }
 
   /** The variable's value in the real process environment, or {@code null} if unset. */
-  public static String variable() {
+  public static @Nullable String variable() {
     return Libc.getenv(VARIABLE);
   }
 
@@ -111,7 +112,7 @@ public final class GlEnvironment {
   }
 
   /** {@link #interopAdvice(int)} on given inputs (the text of /proc/self/maps, the variable, the fix state). */
-  static String interopAdvice(int cudaError, String maps, String variable, FixState fix) {
+  static String interopAdvice(int cudaError, String maps, @Nullable String variable, FixState fix) {
     String trap = trapLibrary(maps);
     if (cudaError == CUDA_ERROR_INVALID_GRAPHICS_CONTEXT && trap != null && !"0".equals(variable)) {
       String why = switch (fix) {
@@ -140,7 +141,7 @@ public final class GlEnvironment {
         + "and that the buffer exists and has storage (glBufferData)";
   }
 
-  static String trapLibrary(String maps) {
+  static @Nullable String trapLibrary(String maps) {
     for (String line : maps.split("\n")) {
       int slash = line.lastIndexOf('/');
       if (slash >= 0) {
@@ -153,7 +154,7 @@ public final class GlEnvironment {
     return null;
   }
 
-  static String nvidiaGlDriverLoaded(String maps) {
+  static @Nullable String nvidiaGlDriverLoaded(String maps) {
     for (String line : maps.split("\n")) {
       int slash = line.lastIndexOf('/');
       String name = slash >= 0 ? line.substring(slash + 1).trim() : "";
