@@ -17,9 +17,11 @@ public enum BackendKind {
   CUDA;
 
   /**
-   * Parses {@code "cpu"} or {@code "cuda"} (any case).
+   * Parses {@code "cpu"} or {@code "cuda"} (any case, surrounding blanks ignored).
    *
-   * @throws IllegalArgumentException for any other name
+   * @param name the name
+   * @return the backend of that name
+   * @throws IllegalArgumentException for any other name, {@code null} included
    */
   public static BackendKind parse(@Nullable String name) {
     if (name != null) {
@@ -32,7 +34,7 @@ public enum BackendKind {
     throw new IllegalArgumentException("Unknown backend '" + name + "': expected cpu or cuda");
   }
 
-  /** The lower-case name used on the command line and in properties. */
+  /** {@return the lower-case name used on the command line and in properties} */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -55,12 +55,22 @@ public final class Fill {
     /** Horizontal, not seamless. */
     public static final Gradient DEFAULTS = new Gradient(GradientDirection.HORIZONTAL, false);
 
-    /** A copy with {@code direction} changed. */
+    /**
+     * A copy with {@code direction} changed.
+     *
+     * @param direction where colour 1 turns into colour 2
+     * @return a new {@code Gradient} with the other components of this one
+     */
     public Gradient withDirection(GradientDirection direction) {
       return new Gradient(direction, seamless);
     }
 
-    /** A copy with {@code seamless} changed. */
+    /**
+     * A copy with {@code seamless} changed.
+     *
+     * @param seamless whether the gradient returns to colour 1 at the far end
+     * @return a new {@code Gradient} with the other components of this one
+     */
     public Gradient withSeamless(boolean seamless) {
       return new Gradient(direction, seamless);
     }
@@ -79,37 +89,74 @@ public final class Fill {
     /** 20-pixel squares of opaque grey 0.8 and 0.5, no offset. */
     public static final Checkerboard DEFAULTS = new Checkerboard(20, LIGHT_GREY, GREY, 0, 0);
 
-    /** A copy with {@code size} changed. */
+    /**
+     * A copy with {@code size} changed.
+     *
+     * @param size side of a square in pixels, at least 1
+     * @return a new {@code Checkerboard} with the other components of this one
+     */
     public Checkerboard withSize(int size) {
       return new Checkerboard(size, color1, color2, offsetX, offsetY);
     }
 
-    /** A copy with {@code color1} changed. */
+    /**
+     * A copy with {@code color1} changed.
+     *
+     * @param color1 the colour of the top-left square at offset 0
+     * @return a new {@code Checkerboard} with the other components of this one
+     */
     public Checkerboard withColor1(Rgba color1) {
       return new Checkerboard(size, color1, color2, offsetX, offsetY);
     }
 
-    /** A copy with {@code color2} changed. */
+    /**
+     * A copy with {@code color2} changed.
+     *
+     * @param color2 the other colour
+     * @return a new {@code Checkerboard} with the other components of this one
+     */
     public Checkerboard withColor2(Rgba color2) {
       return new Checkerboard(size, color1, color2, offsetX, offsetY);
     }
 
-    /** A copy with both colours changed. */
+    /**
+     * A copy with both colours changed.
+     *
+     * @param color1 the colour of the top-left square at offset 0
+     * @param color2 the other colour
+     * @return a new {@code Checkerboard} with the other components of this one
+     */
     public Checkerboard withColors(Rgba color1, Rgba color2) {
       return new Checkerboard(size, color1, color2, offsetX, offsetY);
     }
 
-    /** A copy with {@code offsetX} changed. */
+    /**
+     * A copy with {@code offsetX} changed.
+     *
+     * @param offsetX pattern shift in pixels (positive moves it left), any value
+     * @return a new {@code Checkerboard} with the other components of this one
+     */
     public Checkerboard withOffsetX(int offsetX) {
       return new Checkerboard(size, color1, color2, offsetX, offsetY);
     }
 
-    /** A copy with {@code offsetY} changed. */
+    /**
+     * A copy with {@code offsetY} changed.
+     *
+     * @param offsetY pattern shift in pixels (positive moves it up), any value
+     * @return a new {@code Checkerboard} with the other components of this one
+     */
     public Checkerboard withOffsetY(int offsetY) {
       return new Checkerboard(size, color1, color2, offsetX, offsetY);
     }
 
-    /** A copy with both offsets changed. */
+    /**
+     * A copy with both offsets changed.
+     *
+     * @param offsetX pattern shift in pixels (positive moves it left), any value
+     * @param offsetY pattern shift in pixels (positive moves it up), any value
+     * @return a new {@code Checkerboard} with the other components of this one
+     */
     public Checkerboard withOffset(int offsetX, int offsetY) {
       return new Checkerboard(size, color1, color2, offsetX, offsetY);
     }
@@ -129,37 +176,73 @@ public final class Fill {
     /** 1-pixel grey lines every 50 pixels on transparent black. */
     public static final Grid DEFAULTS = new Grid(50, 1, GREY, Rgba.TRANSPARENT, 0, 0);
 
-    /** A copy with {@code spacing} changed. */
+    /**
+     * A copy with {@code spacing} changed.
+     *
+     * @param spacing cell size in pixels, at least 1
+     * @return a new {@code Grid} with the other components of this one
+     */
     public Grid withSpacing(int spacing) {
       return new Grid(spacing, lineWidth, color, bgColor, offsetX, offsetY);
     }
 
-    /** A copy with {@code lineWidth} changed. */
+    /**
+     * A copy with {@code lineWidth} changed.
+     *
+     * @param lineWidth line width in pixels, at least 1
+     * @return a new {@code Grid} with the other components of this one
+     */
     public Grid withLineWidth(int lineWidth) {
       return new Grid(spacing, lineWidth, color, bgColor, offsetX, offsetY);
     }
 
-    /** A copy with {@code color} changed. */
+    /**
+     * A copy with {@code color} changed.
+     *
+     * @param color the lines
+     * @return a new {@code Grid} with the other components of this one
+     */
     public Grid withColor(Rgba color) {
       return new Grid(spacing, lineWidth, color, bgColor, offsetX, offsetY);
     }
 
-    /** A copy with {@code bgColor} changed. */
+    /**
+     * A copy with {@code bgColor} changed.
+     *
+     * @param bgColor between the lines
+     * @return a new {@code Grid} with the other components of this one
+     */
     public Grid withBgColor(Rgba bgColor) {
       return new Grid(spacing, lineWidth, color, bgColor, offsetX, offsetY);
     }
 
-    /** A copy with {@code offsetX} changed. */
+    /**
+     * A copy with {@code offsetX} changed.
+     *
+     * @param offsetX pattern shift in pixels (positive moves it left), any value
+     * @return a new {@code Grid} with the other components of this one
+     */
     public Grid withOffsetX(int offsetX) {
       return new Grid(spacing, lineWidth, color, bgColor, offsetX, offsetY);
     }
 
-    /** A copy with {@code offsetY} changed. */
+    /**
+     * A copy with {@code offsetY} changed.
+     *
+     * @param offsetY pattern shift in pixels (positive moves it up), any value
+     * @return a new {@code Grid} with the other components of this one
+     */
     public Grid withOffsetY(int offsetY) {
       return new Grid(spacing, lineWidth, color, bgColor, offsetX, offsetY);
     }
 
-    /** A copy with both offsets changed. */
+    /**
+     * A copy with both offsets changed.
+     *
+     * @param offsetX pattern shift in pixels (positive moves it left), any value
+     * @param offsetY pattern shift in pixels (positive moves it up), any value
+     * @return a new {@code Grid} with the other components of this one
+     */
     public Grid withOffset(int offsetX, int offsetY) {
       return new Grid(spacing, lineWidth, color, bgColor, offsetX, offsetY);
     }
@@ -179,37 +262,73 @@ public final class Fill {
     /** White 20-pixel bands at 45°, period 40, on transparent black. */
     public static final Stripes DEFAULTS = new Stripes(45, 40, 20, Rgba.WHITE, Rgba.TRANSPARENT, 0);
 
-    /** A copy with {@code angle} changed. */
+    /**
+     * A copy with {@code angle} changed.
+     *
+     * @param angle direction across the stripes in degrees, any value
+     * @return a new {@code Stripes} with the other components of this one
+     */
     public Stripes withAngle(float angle) {
       return new Stripes(angle, spacing, width, color1, color2, offset);
     }
 
-    /** A copy with {@code spacing} changed. */
+    /**
+     * A copy with {@code spacing} changed.
+     *
+     * @param spacing period in pixels, at least 1
+     * @return a new {@code Stripes} with the other components of this one
+     */
     public Stripes withSpacing(int spacing) {
       return new Stripes(angle, spacing, width, color1, color2, offset);
     }
 
-    /** A copy with {@code width} changed. */
+    /**
+     * A copy with {@code width} changed.
+     *
+     * @param width width of the {@code color1} band in pixels, any value (≤ 0: no band)
+     * @return a new {@code Stripes} with the other components of this one
+     */
     public Stripes withWidth(int width) {
       return new Stripes(angle, spacing, width, color1, color2, offset);
     }
 
-    /** A copy with {@code color1} changed. */
+    /**
+     * A copy with {@code color1} changed.
+     *
+     * @param color1 the bands
+     * @return a new {@code Stripes} with the other components of this one
+     */
     public Stripes withColor1(Rgba color1) {
       return new Stripes(angle, spacing, width, color1, color2, offset);
     }
 
-    /** A copy with {@code color2} changed. */
+    /**
+     * A copy with {@code color2} changed.
+     *
+     * @param color2 between the bands
+     * @return a new {@code Stripes} with the other components of this one
+     */
     public Stripes withColor2(Rgba color2) {
       return new Stripes(angle, spacing, width, color1, color2, offset);
     }
 
-    /** A copy with both colours changed. */
+    /**
+     * A copy with both colours changed.
+     *
+     * @param color1 the bands
+     * @param color2 between the bands
+     * @return a new {@code Stripes} with the other components of this one
+     */
     public Stripes withColors(Rgba color1, Rgba color2) {
       return new Stripes(angle, spacing, width, color1, color2, offset);
     }
 
-    /** A copy with {@code offset} changed. */
+    /**
+     * A copy with {@code offset} changed.
+     *
+     * @param offset shift along the period in pixels, any value
+     * @return a new {@code Stripes} with the other components of this one
+     */
     public Stripes withOffset(int offset) {
       return new Stripes(angle, spacing, width, color1, color2, offset);
     }
@@ -232,42 +351,83 @@ public final class Fill {
     /** White dots of radius 10 every 40 pixels on transparent black, hard edges. */
     public static final Dots DEFAULTS = new Dots(40, 10, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0, 0);
 
-    /** A copy with {@code spacing} changed. */
+    /**
+     * A copy with {@code spacing} changed.
+     *
+     * @param spacing lattice period in pixels, at least 1
+     * @return a new {@code Dots} with the other components of this one
+     */
     public Dots withSpacing(int spacing) {
       return new Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness);
     }
 
-    /** A copy with {@code radius} changed. */
+    /**
+     * A copy with {@code radius} changed.
+     *
+     * @param radius dot radius in pixels, any value
+     * @return a new {@code Dots} with the other components of this one
+     */
     public Dots withRadius(float radius) {
       return new Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness);
     }
 
-    /** A copy with {@code color} changed. */
+    /**
+     * A copy with {@code color} changed.
+     *
+     * @param color the dots
+     * @return a new {@code Dots} with the other components of this one
+     */
     public Dots withColor(Rgba color) {
       return new Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness);
     }
 
-    /** A copy with {@code bgColor} changed. */
+    /**
+     * A copy with {@code bgColor} changed.
+     *
+     * @param bgColor between the dots
+     * @return a new {@code Dots} with the other components of this one
+     */
     public Dots withBgColor(Rgba bgColor) {
       return new Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness);
     }
 
-    /** A copy with {@code offsetX} changed. */
+    /**
+     * A copy with {@code offsetX} changed.
+     *
+     * @param offsetX lattice shift in pixels (positive moves the dots right), any value
+     * @return a new {@code Dots} with the other components of this one
+     */
     public Dots withOffsetX(int offsetX) {
       return new Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness);
     }
 
-    /** A copy with {@code offsetY} changed. */
+    /**
+     * A copy with {@code offsetY} changed.
+     *
+     * @param offsetY lattice shift in pixels (positive moves the dots down), any value
+     * @return a new {@code Dots} with the other components of this one
+     */
     public Dots withOffsetY(int offsetY) {
       return new Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness);
     }
 
-    /** A copy with both offsets changed. */
+    /**
+     * A copy with both offsets changed.
+     *
+     * @param offsetX lattice shift in pixels (positive moves the dots right), any value
+     * @param offsetY lattice shift in pixels (positive moves the dots down), any value
+     * @return a new {@code Dots} with the other components of this one
+     */
     public Dots withOffset(int offsetX, int offsetY) {
       return new Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness);
     }
 
-    /** A copy with {@code softness} changed. */
+    /**
+     * A copy with {@code softness} changed.
+     *
+     * @param softness edge width relative to the radius, any value (≤ 0: a 1-pixel antialiased edge)
+     * @return a new {@code Dots} with the other components of this one
+     */
     public Dots withSoftness(float softness) {
       return new Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness);
     }
@@ -285,17 +445,32 @@ public final class Fill {
     /** A hard-edged white disc on transparent black. */
     public static final Circle DEFAULTS = new Circle(Rgba.WHITE, Rgba.TRANSPARENT, 0);
 
-    /** A copy with {@code color} changed. */
+    /**
+     * A copy with {@code color} changed.
+     *
+     * @param color the disc
+     * @return a new {@code Circle} with the other components of this one
+     */
     public Circle withColor(Rgba color) {
       return new Circle(color, bgColor, softness);
     }
 
-    /** A copy with {@code bgColor} changed. */
+    /**
+     * A copy with {@code bgColor} changed.
+     *
+     * @param bgColor around it
+     * @return a new {@code Circle} with the other components of this one
+     */
     public Circle withBgColor(Rgba bgColor) {
       return new Circle(color, bgColor, softness);
     }
 
-    /** A copy with {@code softness} changed. */
+    /**
+     * A copy with {@code softness} changed.
+     *
+     * @param softness edge width relative to the radius, any value (≤ 0: a 1-pixel antialiased edge)
+     * @return a new {@code Circle} with the other components of this one
+     */
     public Circle withSoftness(float softness) {
       return new Circle(color, bgColor, softness);
     }
@@ -311,12 +486,22 @@ public final class Fill {
     /** Grey noise with seed 0. */
     public static final Noise DEFAULTS = new Noise(0, true);
 
-    /** A copy with {@code seed} changed. */
+    /**
+     * A copy with {@code seed} changed.
+     *
+     * @param seed any value; integers are a good choice
+     * @return a new {@code Noise} with the other components of this one
+     */
     public Noise withSeed(float seed) {
       return new Noise(seed, monochrome);
     }
 
-    /** A copy with {@code monochrome} changed. */
+    /**
+     * A copy with {@code monochrome} changed.
+     *
+     * @param monochrome grey noise if {@code true} (default), else independent red, green and blue
+     * @return a new {@code Noise} with the other components of this one
+     */
     public Noise withMonochrome(boolean monochrome) {
       return new Noise(seed, monochrome);
     }
@@ -340,57 +525,114 @@ public final class Fill {
     /** One octave at scale 50, seed 0, from black to white. */
     public static final Perlin DEFAULTS = new Perlin(50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE);
 
-    /** A copy with {@code scale} changed. */
+    /**
+     * A copy with {@code scale} changed.
+     *
+     * @param scale feature size in pixels, {@code > 0}
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withScale(float scale) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with {@code seed} changed. */
+    /**
+     * A copy with {@code seed} changed.
+     *
+     * @param seed any value; each octave uses {@code seed + 13.5·octave}
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withSeed(float seed) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with {@code octaves} changed. */
+    /**
+     * A copy with {@code octaves} changed.
+     *
+     * @param octaves 1 to {@link #MAX_OCTAVES}
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withOctaves(int octaves) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with {@code persistence} changed. */
+    /**
+     * A copy with {@code persistence} changed.
+     *
+     * @param persistence amplitude factor per octave, any value (typically 0.3–0.7)
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withPersistence(float persistence) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with {@code lacunarity} changed. */
+    /**
+     * A copy with {@code lacunarity} changed.
+     *
+     * @param lacunarity frequency factor per octave, any value (typically 2)
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withLacunarity(float lacunarity) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with {@code offsetX} changed. */
+    /**
+     * A copy with {@code offsetX} changed.
+     *
+     * @param offsetX pattern shift in pixels (positive moves it left), any value
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withOffsetX(float offsetX) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with {@code offsetY} changed. */
+    /**
+     * A copy with {@code offsetY} changed.
+     *
+     * @param offsetY pattern shift in pixels (positive moves it up), any value
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withOffsetY(float offsetY) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with both offsets changed. */
+    /**
+     * A copy with both offsets changed.
+     *
+     * @param offsetX pattern shift in pixels (positive moves it left), any value
+     * @param offsetY pattern shift in pixels (positive moves it up), any value
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withOffset(float offsetX, float offsetY) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with {@code color1} changed. */
+    /**
+     * A copy with {@code color1} changed.
+     *
+     * @param color1 the low end
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withColor1(Rgba color1) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with {@code color2} changed. */
+    /**
+     * A copy with {@code color2} changed.
+     *
+     * @param color2 the high end
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withColor2(Rgba color2) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
 
-    /** A copy with both colours changed. */
+    /**
+     * A copy with both colours changed.
+     *
+     * @param color1 the low end
+     * @param color2 the high end
+     * @return a new {@code Perlin} with the other components of this one
+     */
     public Perlin withColors(Rgba color1, Rgba color2) {
       return new Perlin(scale, seed, octaves, persistence, lacunarity, offsetX, offsetY, color1, color2);
     }
@@ -410,27 +652,52 @@ public final class Fill {
     /** A hard-edged white triangle on transparent black, pointing up. */
     public static final Ngon DEFAULTS = new Ngon(3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0);
 
-    /** A copy with {@code sides} changed. */
+    /**
+     * A copy with {@code sides} changed.
+     *
+     * @param sides number of sides, at least 3
+     * @return a new {@code Ngon} with the other components of this one
+     */
     public Ngon withSides(int sides) {
       return new Ngon(sides, color, bgColor, rotation, softness);
     }
 
-    /** A copy with {@code color} changed. */
+    /**
+     * A copy with {@code color} changed.
+     *
+     * @param color the polygon
+     * @return a new {@code Ngon} with the other components of this one
+     */
     public Ngon withColor(Rgba color) {
       return new Ngon(sides, color, bgColor, rotation, softness);
     }
 
-    /** A copy with {@code bgColor} changed. */
+    /**
+     * A copy with {@code bgColor} changed.
+     *
+     * @param bgColor around it
+     * @return a new {@code Ngon} with the other components of this one
+     */
     public Ngon withBgColor(Rgba bgColor) {
       return new Ngon(sides, color, bgColor, rotation, softness);
     }
 
-    /** A copy with {@code rotation} changed. */
+    /**
+     * A copy with {@code rotation} changed.
+     *
+     * @param rotation clockwise rotation in degrees, any value
+     * @return a new {@code Ngon} with the other components of this one
+     */
     public Ngon withRotation(float rotation) {
       return new Ngon(sides, color, bgColor, rotation, softness);
     }
 
-    /** A copy with {@code softness} changed. */
+    /**
+     * A copy with {@code softness} changed.
+     *
+     * @param softness edge width relative to the circumradius, any value (≤ 0: a 1-pixel antialiased edge)
+     * @return a new {@code Ngon} with the other components of this one
+     */
     public Ngon withSoftness(float softness) {
       return new Ngon(sides, color, bgColor, rotation, softness);
     }
@@ -474,12 +741,25 @@ public final class Fill {
         options.direction(), options.seamless());
   }
 
-  /** {@link #gradient(Image, Rgba, Rgba, Gradient)} in {@code direction}, not seamless. */
+  /**
+   * {@link #gradient(Image, Rgba, Rgba, Gradient)} in {@code direction}, not seamless.
+   *
+   * @param image modified in place
+   * @param rgba1 the start colour, any values
+   * @param rgba2 the end colour, any values
+   * @param direction where colour 1 turns into colour 2
+   */
   public static void gradient(Image image, Rgba rgba1, Rgba rgba2, GradientDirection direction) {
     gradient(image, rgba1, rgba2, Gradient.DEFAULTS.withDirection(direction));
   }
 
-  /** {@link #gradient(Image, Rgba, Rgba, Gradient)}: horizontal, not seamless. */
+  /**
+   * {@link #gradient(Image, Rgba, Rgba, Gradient)}: horizontal, not seamless.
+   *
+   * @param image modified in place
+   * @param rgba1 the colour at the left edge, any values
+   * @param rgba2 the colour at the right edge, any values
+   */
   public static void gradient(Image image, Rgba rgba1, Rgba rgba2) {
     gradient(image, rgba1, rgba2, Gradient.DEFAULTS);
   }
@@ -503,12 +783,22 @@ public final class Fill {
         options.color1(), options.color2(), options.offsetX(), options.offsetY());
   }
 
-  /** {@link #checkerboard(Image, Checkerboard)} with {@code size}-pixel squares of grey 0.8 and 0.5. */
+  /**
+   * {@link #checkerboard(Image, Checkerboard)} with {@code size}-pixel squares of grey 0.8 and 0.5.
+   *
+   * @param image modified in place
+   * @param size side of a square in pixels, at least 1
+   * @throws IllegalArgumentException if {@code size ≤ 0} ("must be positive")
+   */
   public static void checkerboard(Image image, int size) {
     checkerboard(image, Checkerboard.DEFAULTS.withSize(size));
   }
 
-  /** {@link #checkerboard(Image, Checkerboard)} with 20-pixel squares of grey 0.8 and 0.5. */
+  /**
+   * {@link #checkerboard(Image, Checkerboard)} with 20-pixel squares of grey 0.8 and 0.5.
+   *
+   * @param image modified in place
+   */
   public static void checkerboard(Image image) {
     checkerboard(image, Checkerboard.DEFAULTS);
   }
@@ -534,7 +824,11 @@ public final class Fill {
         options.lineWidth(), options.color(), options.bgColor(), options.offsetX(), options.offsetY());
   }
 
-  /** {@link #grid(Image, Grid)}: 1-pixel grey lines every 50 pixels, transparent. */
+  /**
+   * {@link #grid(Image, Grid)}: 1-pixel grey lines every 50 pixels, transparent.
+   *
+   * @param image modified in place
+   */
   public static void grid(Image image) {
     grid(image, Grid.DEFAULTS);
   }
@@ -560,7 +854,11 @@ public final class Fill {
         options.spacing(), options.width(), options.color1(), options.color2(), options.offset());
   }
 
-  /** {@link #stripes(Image, Stripes)}: white 20-pixel bands at 45°, period 40. */
+  /**
+   * {@link #stripes(Image, Stripes)}: white 20-pixel bands at 45°, period 40.
+   *
+   * @param image modified in place
+   */
   public static void stripes(Image image) {
     stripes(image, Stripes.DEFAULTS);
   }
@@ -587,7 +885,11 @@ public final class Fill {
         options.softness());
   }
 
-  /** {@link #dots(Image, Dots)}: white dots of radius 10 every 40 pixels. */
+  /**
+   * {@link #dots(Image, Dots)}: white dots of radius 10 every 40 pixels.
+   *
+   * @param image modified in place
+   */
   public static void dots(Image image) {
     dots(image, Dots.DEFAULTS);
   }
@@ -609,7 +911,11 @@ public final class Fill {
         options.bgColor(), options.softness());
   }
 
-  /** {@link #circle(Image, Circle)}: a hard-edged white disc on transparent black. */
+  /**
+   * {@link #circle(Image, Circle)}: a hard-edged white disc on transparent black.
+   *
+   * @param image modified in place
+   */
   public static void circle(Image image) {
     circle(image, Circle.DEFAULTS);
   }
@@ -629,12 +935,21 @@ public final class Fill {
         options.monochrome());
   }
 
-  /** {@link #noise(Image, Noise)}: grey noise with {@code seed}. */
+  /**
+   * {@link #noise(Image, Noise)}: grey noise with {@code seed}.
+   *
+   * @param image modified in place
+   * @param seed any value; integers are a good choice
+   */
   public static void noise(Image image, float seed) {
     noise(image, Noise.DEFAULTS.withSeed(seed));
   }
 
-  /** {@link #noise(Image, Noise)}: grey noise with seed 0. */
+  /**
+   * {@link #noise(Image, Noise)}: grey noise with seed 0.
+   *
+   * @param image modified in place
+   */
   public static void noise(Image image) {
     noise(image, Noise.DEFAULTS);
   }
@@ -663,7 +978,11 @@ public final class Fill {
         options.offsetY(), options.color1(), options.color2());
   }
 
-  /** {@link #perlin(Image, Perlin)}: one octave at scale 50, seed 0, from black to white. */
+  /**
+   * {@link #perlin(Image, Perlin)}: one octave at scale 50, seed 0, from black to white.
+   *
+   * @param image modified in place
+   */
   public static void perlin(Image image) {
     perlin(image, Perlin.DEFAULTS);
   }
@@ -688,12 +1007,22 @@ public final class Fill {
         options.color(), options.bgColor(), options.rotation(), options.softness());
   }
 
-  /** {@link #ngon(Image, Ngon)}: a hard-edged white polygon of {@code sides} sides on transparent black. */
+  /**
+   * {@link #ngon(Image, Ngon)}: a hard-edged white polygon of {@code sides} sides on transparent black.
+   *
+   * @param image modified in place
+   * @param sides number of sides, at least 3
+   * @throws IllegalArgumentException if {@code sides < 3} ("at least 3 sides")
+   */
   public static void ngon(Image image, int sides) {
     ngon(image, Ngon.DEFAULTS.withSides(sides));
   }
 
-  /** {@link #ngon(Image, Ngon)}: a hard-edged white triangle on transparent black. */
+  /**
+   * {@link #ngon(Image, Ngon)}: a hard-edged white triangle on transparent black.
+   *
+   * @param image modified in place
+   */
   public static void ngon(Image image) {
     ngon(image, Ngon.DEFAULTS);
   }

@@ -21,6 +21,8 @@ public final class Image extends ImageBase {
   /**
    * Creates a zero-filled image on the {@linkplain JImageCuda#defaultBackend() default backend}.
    *
+   * @param width the width in pixels, 1..32768
+   * @param height the height in pixels, 1..32768
    * @throws IllegalArgumentException if a side is not in 1..32768
    * @throws OutOfDeviceMemoryException if the device has too little free memory
    */
@@ -31,6 +33,10 @@ public final class Image extends ImageBase {
   /**
    * Creates a zero-filled image on the given backend.
    *
+   * @param width the width in pixels, 1..32768
+   * @param height the height in pixels, 1..32768
+   * @param backend where the pixels live
+   * @throws IllegalArgumentException if a side is not in 1..32768
    * @throws BackendUnavailableException if that backend cannot run here
    */
   public Image(int width, int height, BackendKind backend) {

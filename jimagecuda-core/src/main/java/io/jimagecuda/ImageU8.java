@@ -13,6 +13,8 @@ public final class ImageU8 extends ImageBase {
   /**
    * Creates a zero-filled image on the {@linkplain JImageCuda#defaultBackend() default backend}.
    *
+   * @param width the width in pixels, 1..32768
+   * @param height the height in pixels, 1..32768
    * @throws IllegalArgumentException if a side is not in 1..32768
    */
   public ImageU8(int width, int height) {
@@ -22,6 +24,10 @@ public final class ImageU8 extends ImageBase {
   /**
    * Creates a zero-filled image on the given backend.
    *
+   * @param width the width in pixels, 1..32768
+   * @param height the height in pixels, 1..32768
+   * @param backend where the pixels live
+   * @throws IllegalArgumentException if a side is not in 1..32768
    * @throws BackendUnavailableException if that backend cannot run here
    */
   public ImageU8(int width, int height, BackendKind backend) {

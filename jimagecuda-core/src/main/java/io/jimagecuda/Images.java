@@ -46,6 +46,8 @@ public final class Images {
   /**
    * Copies {@code width·height·4} floats from {@code data} into {@code image}.
    *
+   * @param image the destination; its logical area is overwritten
+   * @param data RGBA floats in the host layout, exactly {@code width·height·4} of them
    * @throws IllegalArgumentException "Expected n floats, got m" if the length differs
    * @throws IllegalStateException if the image was freed
    */
@@ -59,7 +61,10 @@ public final class Images {
   /**
    * Copies {@code width·height·4} bytes from {@code data} into {@code image}.
    *
+   * @param image the destination; its logical area is overwritten
+   * @param data RGBA bytes in the host layout, exactly {@code width·height·4} of them
    * @throws IllegalArgumentException "Expected n bytes, got m" if the length differs
+   * @throws IllegalStateException if the image was freed
    */
   public static void upload(ImageU8 image, byte[] data) {
     Check.usable("Images.upload", "image", image);
@@ -72,6 +77,8 @@ public final class Images {
    * Copies the remaining bytes of {@code data} into {@code image} without conversion (float images:
    * little-endian float32). The buffer's position is not changed; heap and direct buffers both work.
    *
+   * @param image the destination; its logical area is overwritten
+   * @param data the pixels from its position to its limit
    * @throws IllegalArgumentException "Expected n bytes, got m" unless exactly {@link ImageBase#byteSize()}
    *     bytes remain
    */
@@ -82,7 +89,14 @@ public final class Images {
     image.backendImpl().uploadBuffer(image.storage(), data);
   }
 
-  /** Returns the {@code width·height·4} float channels of {@code image}; waits for pending work. */
+  /**
+   * Returns the {@code width·height·4} float channels of {@code image}; waits for pending work.
+   *
+   * @param image the source; not changed
+   * @return the RGBA floats of the logical area in the host layout
+   * @throws IllegalArgumentException if they do not fit in one Java array
+   * @throws IllegalStateException if the image was freed
+   */
   public static float[] download(Image image) {
     Check.usable("Images.download", "image", image);
     long n = image.pixels() * 4;
@@ -95,12 +109,19 @@ public final class Images {
     return out;
   }
 
-  /** Returns the {@code width·height·4} bytes of {@code image}; waits for pending work. */
+  /**
+   * Returns the {@code width·height·4} bytes of {@code image}; waits for pending work.
+   *
+   * @param image the source; not changed
+   * @return the RGBA bytes of the logical area in the host layout
+   * @throws IllegalArgumentException if they do not fit in one Java array
+   * @throws IllegalStateException if the image was freed
+   */
   public static byte[] download(ImageU8 image) {
     Check.usable("Images.download", "image", image);
     if (image.byteSize() > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("Images.download: " + image + " has " + image.byteSize()
-          + " bytes, more than a Java array holds; use download(image, ByteBuffer) on a resized view instead");
+          + " bytes, more than a Java array holds; use download(image, ByteBuffer) instead");
     }
     byte[] out = new byte[(int) image.byteSize()];
     image.backendImpl().downloadBytes(image.storage(), out, 0, out.length);
@@ -111,7 +132,11 @@ public final class Images {
    * Copies the image's {@link ImageBase#byteSize()} bytes into {@code dst}'s remaining space (float
    * images as little-endian float32); the position is not changed.
    *
-   * @throws IllegalArgumentException "Expected n bytes, got m" unless exactly that many bytes remain
+   * @param image the source; not changed
+   * @param dst where the bytes go, from its position; writable
+   * @throws IllegalArgumentException "Expected n bytes, got m" unless exactly that many bytes remain, or
+   *     if {@code dst} is read-only
+   * @throws IllegalStateException if the image was freed
    */
   public static void download(ImageBase image, ByteBuffer dst) {
     Check.usable("Images.download", "image", image);
@@ -123,7 +148,12 @@ public final class Images {
     image.backendImpl().downloadBuffer(image.storage(), dst);
   }
 
-  /** A little-endian direct buffer of {@code image.byteSize()} bytes, for {@link #download(ImageBase, ByteBuffer)}. */
+  /**
+   * {@return a little-endian direct buffer of {@code image.byteSize()} bytes, for
+   * {@link #download(ImageBase, ByteBuffer)}}
+   *
+   * @param image the image whose logical area the buffer is to hold
+   */
   public static ByteBuffer allocateHostBuffer(ImageBase image) {
     return ByteBuffer.allocateDirect(Math.toIntExact(image.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
   }
@@ -131,8 +161,10 @@ public final class Images {
   // ---------------------------------------------------------------- device copies and conversions
 
   /**
-   * Resizes {@code dst} to {@code src}'s size and copies the pixels on the device.
+   * Sets {@code dst}'s logical size to {@code src}'s and copies the pixels on the device.
    *
+   * @param dst the destination
+   * @param src the source; not changed
    * @throws CapacityExceededException if {@code dst} is too small
    * @throws IllegalArgumentException if the images are on different backends
    */
@@ -140,7 +172,14 @@ public final class Images {
     copyImpl(dst, src);
   }
 
-  /** 8-bit twin of {@link #copy(Image, Image)}. */
+  /**
+   * 8-bit twin of {@link #copy(Image, Image)}.
+   *
+   * @param dst the destination
+   * @param src the source; not changed
+   * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void copy(ImageU8 dst, ImageU8 src) {
     copyImpl(dst, src);
   }
@@ -155,9 +194,11 @@ public final class Images {
   }
 
   /**
-   * Converts {@code src} to 8 bits into {@code dst} (resized to {@code src}'s size): per channel
+   * Converts {@code src} to 8 bits into {@code dst} (whose logical size becomes {@code src}'s): per channel
    * {@code trunc(clamp(v, 0, 1)·255 + 0.5)}, rounding half up; NaN becomes 0.
    *
+   * @param dst the 8-bit destination
+   * @param src the float source; not changed
    * @throws CapacityExceededException if {@code dst} is too small
    * @throws IllegalArgumentException if the images are on different backends
    */
@@ -168,10 +209,13 @@ public final class Images {
   }
 
   /**
-   * Converts {@code src} to float into {@code dst} (resized to {@code src}'s size): {@code v / 255},
-   * so 0 and 255 map to exactly 0 and 1.
+   * Converts {@code src} to float into {@code dst} (whose logical size becomes {@code src}'s):
+   * {@code v / 255}, so 0 and 255 map to exactly 0 and 1.
    *
+   * @param dst the float destination
+   * @param src the 8-bit source; not changed
    * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalArgumentException if the images are on different backends
    */
   public static void convertU8ToFloat(Image dst, ImageU8 src) {
     Check.sameBackend("Images.convertU8ToFloat", new String[] {"dst", "src"}, dst, src);
@@ -199,12 +243,22 @@ public final class Images {
     /** EXIF orientation applied, no scratch buffer. */
     public static final Load DEFAULTS = new Load(true, null);
 
-    /** A copy with {@code autorotate} changed. */
+    /**
+     * A copy with {@code autorotate} changed.
+     *
+     * @param autorotate whether to turn the image upright according to its EXIF orientation tag
+     * @return a new {@code Load} with the other components of this one
+     */
     public Load withAutorotate(boolean autorotate) {
       return new Load(autorotate, u8Buffer);
     }
 
-    /** A copy with {@code u8Buffer} changed; {@code null} for a temporary. */
+    /**
+     * A copy with {@code u8Buffer} changed; {@code null} for a temporary.
+     *
+     * @param u8Buffer 8-bit scratch, resized to the image size; {@code null} for a temporary
+     * @return a new {@code Load} with the other components of this one
+     */
     public Load withU8Buffer(@Nullable ImageU8 u8Buffer) {
       return new Load(autorotate, u8Buffer);
     }
@@ -231,17 +285,31 @@ public final class Images {
     /** The encoder's default quality, no scratch buffer. */
     public static final Save DEFAULTS = new Save(ENCODER_DEFAULT_QUALITY, null);
 
-    /** A copy with {@code quality} (1..100, checked by the save) changed. */
+    /**
+     * A copy with {@code quality} (1..100, checked by the save) changed.
+     *
+     * @param quality JPEG quality 1..100 (checked by the save)
+     * @return a new {@code Save} with the other components of this one
+     */
     public Save withQuality(int quality) {
       return new Save(quality, u8Buffer);
     }
 
-    /** A copy whose quality is the encoder's default ({@link #ENCODER_DEFAULT_QUALITY}). */
+    /**
+     * A copy whose quality is the encoder's default ({@link #ENCODER_DEFAULT_QUALITY}).
+     *
+     * @return a new {@code Save} with the other components of this one
+     */
     public Save withEncoderDefaultQuality() {
       return new Save(ENCODER_DEFAULT_QUALITY, u8Buffer);
     }
 
-    /** A copy with {@code u8Buffer} changed; {@code null} for a temporary. */
+    /**
+     * A copy with {@code u8Buffer} changed; {@code null} for a temporary.
+     *
+     * @param u8Buffer 8-bit scratch for the conversion, resized to the image size; {@code null} for a temporary
+     * @return a new {@code Save} with the other components of this one
+     */
     public Save withU8Buffer(@Nullable ImageU8 u8Buffer) {
       return new Save(quality, u8Buffer);
     }
@@ -252,6 +320,8 @@ public final class Images {
    * backend}, applying its EXIF orientation; the caller closes it. Same as
    * {@code load(path, Load.DEFAULTS)}.
    *
+   * @param path the file
+   * @return the new image
    * @throws NoSuchFileException if there is no file at {@code path}
    * @throws IOException if the file cannot be decoded (the message names the path)
    * @see #load(Path, Load)
@@ -272,6 +342,7 @@ public final class Images {
    * {@code v / 255}. With {@code autorotate} the EXIF orientation (1..8) of a JPEG, PNG, WebP or TIFF file
    * is applied, which swaps width and height for orientations 5..8.
    *
+   * @param path the file
    * @param options autorotation and scratch buffer; {@link Load#DEFAULTS} for none
    * @return the new image
    * @throws NullPointerException if {@code path} or {@code options} is null
@@ -293,6 +364,11 @@ public final class Images {
    * Loads an image file into {@code dst}, applying its EXIF orientation. Same as
    * {@code loadInto(dst, path, Load.DEFAULTS)}.
    *
+   * @param dst the destination; its logical size is set to the file's (after autorotation)
+   * @param path the file
+   * @throws CapacityExceededException if {@code dst} is too small ("exceed buffer capacity")
+   * @throws IllegalStateException if {@code dst} was freed
+   * @throws NoSuchFileException if there is no file at {@code path}
    * @throws IOException if the file cannot be decoded (the message names the path)
    * @see #loadInto(Image, Path, Load)
    */
@@ -305,6 +381,7 @@ public final class Images {
    * conversion as in {@link #load(Path, Load)}.
    *
    * @param dst the destination; its logical size is set to the file's (after autorotation)
+   * @param path the file
    * @param options autorotation and scratch buffer (on {@code dst}'s backend)
    * @throws CapacityExceededException if {@code dst} or the scratch buffer is too small ("exceed buffer
    *     capacity"); a buffer resized before the failure stays resized
@@ -326,6 +403,9 @@ public final class Images {
   /**
    * Saves {@code image} to a file; same as {@code save(image, path, Save.DEFAULTS)}.
    *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
+   * @throws IllegalArgumentException for an unsupported extension
    * @throws IOException if encoding or writing fails (the message names the path)
    * @see #save(Image, Path, Save)
    */
@@ -337,7 +417,10 @@ public final class Images {
    * Saves {@code image} with a JPEG quality; same as
    * {@code save(image, path, Save.DEFAULTS.withQuality(quality))}.
    *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
    * @param quality 1..100, used only by JPEG (see {@link Save#quality()})
+   * @throws IllegalArgumentException for an unsupported extension or a quality outside 1..100
    * @throws IOException if encoding or writing fails (the message names the path)
    */
   public static void save(Image image, Path path, int quality) throws IOException {
@@ -351,6 +434,8 @@ public final class Images {
    * {@code .tif}/{@code .tiff} (8-bit RGBA). An existing file is replaced; the file appears only once it
    * is complete, so a failure leaves no partial file. {@code image} is not changed.
    *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
    * @param options JPEG quality and scratch buffer; {@link Save#DEFAULTS} for neither
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException for an unsupported extension (the message lists the supported ones),
@@ -385,6 +470,9 @@ public final class Images {
    * Saves an 8-bit image as is, with the encoder's default quality; same as
    * {@code saveU8(image, path, Save.ENCODER_DEFAULT_QUALITY)}.
    *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
+   * @throws IllegalArgumentException for an unsupported extension
    * @throws IOException if encoding or writing fails (the message names the path)
    * @see #saveU8(ImageU8, Path, int)
    */
@@ -396,7 +484,10 @@ public final class Images {
    * Saves an 8-bit image without conversion; formats, quality and exceptions as in
    * {@link #save(Image, Path, Save)}.
    *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
    * @param quality JPEG quality 1..100, or {@link Save#ENCODER_DEFAULT_QUALITY}
+   * @throws IllegalArgumentException for an unsupported extension or a quality outside 1..100
    * @throws IOException if encoding or writing fails (the message names the path)
    */
   public static void saveU8(ImageU8 image, Path path, int quality) throws IOException {
@@ -408,8 +499,8 @@ public final class Images {
     Check.usable(op, "image", image);
     Check.notNull(op, "path", path);
     if (quality != Save.ENCODER_DEFAULT_QUALITY && (quality < 1 || quality > 100)) {
-      throw new IllegalArgumentException(op + ": quality must be in 1..100 (or Images.Save.ENCODER_DEFAULT_QUALITY), got "
-          + quality);
+      throw new IllegalArgumentException(
+          op + ": quality must be in 1..100 (or Images.Save.ENCODER_DEFAULT_QUALITY), got " + quality);
     }
     return FileFormat.forPath(op, path);
   }
@@ -420,6 +511,8 @@ public final class Images {
    * Copies an 8-bit image into a new {@link BufferedImage#TYPE_4BYTE_ABGR} (sRGB, straight alpha, the same
    * sample values). The image is not changed.
    *
+   * @param image the source
+   * @return a new {@code BufferedImage} of the logical size
    * @throws IllegalStateException if {@code image} was freed
    */
   public static BufferedImage toBufferedImage(ImageU8 image) {
@@ -431,6 +524,8 @@ public final class Images {
    * Converts a float image to 8 bits ({@link #convertFloatToU8}, through a temporary) and copies it into a
    * new {@link BufferedImage#TYPE_4BYTE_ABGR}. The image is not changed.
    *
+   * @param image the source
+   * @return a new {@code BufferedImage} of the logical size
    * @throws IllegalStateException if {@code image} was freed
    */
   public static BufferedImage toBufferedImage(Image image) {
@@ -445,6 +540,8 @@ public final class Images {
    * Copies a {@link BufferedImage} of any type into a new float image on the default backend; the caller
    * closes it. Samples are read as {@link #fromBufferedImageInto(Image, BufferedImage)} reads them.
    *
+   * @param img the picture; not changed
+   * @return the new image
    * @throws IllegalArgumentException if a side exceeds 32768
    */
   public static Image fromBufferedImage(BufferedImage img) {
@@ -457,6 +554,11 @@ public final class Images {
   /**
    * Copies a {@link BufferedImage} into {@code dst} through a temporary 8-bit image; same as
    * {@link #fromBufferedImageInto(Image, BufferedImage, ImageU8)} without a scratch buffer.
+   *
+   * @param dst the destination; its logical size is set to {@code img}'s
+   * @param img the picture; not changed
+   * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalArgumentException if a side exceeds 32768
    */
   public static void fromBufferedImageInto(Image dst, BufferedImage img) {
     fromBufferedImageInto(dst, img, null, "Images.fromBufferedImageInto");
@@ -469,6 +571,7 @@ public final class Images {
    * not changed.
    *
    * @param dst the destination; its logical size is set to {@code img}'s
+   * @param img the picture; not changed
    * @param u8Buffer 8-bit scratch on {@code dst}'s backend, resized
    * @throws CapacityExceededException if {@code dst} or {@code u8Buffer} is too small
    * @throws IllegalArgumentException if the images are on different backends or a side exceeds 32768
@@ -494,6 +597,11 @@ public final class Images {
    * uploaded as is; the caller closes it. Channels as in
    * {@link #fromArrayInto(Image, float[], int, int, int)}.
    *
+   * @param data interleaved floats, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
+   * @return the new image
    * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768, or
    *     {@code data.length != width·height·channels} ("Expected n floats, got m")
    */
@@ -516,6 +624,11 @@ public final class Images {
    * size becomes {@code width × height}. Channels: 1 (grey, copied to R, G and B), 3 (RGB) or 4 (RGBA); a
    * missing alpha is 1. Values are not scaled or clamped.
    *
+   * @param dst the destination
+   * @param data interleaved floats, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
    * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768, or
    *     {@code data.length != width·height·channels} ("Expected n floats, got m")
    * @throws CapacityExceededException if {@code dst} is too small
@@ -535,6 +648,11 @@ public final class Images {
    * {@code (height, width, channels)}, each converted as {@code v / 255}; the caller closes it. Channels
    * as in {@link #fromArrayInto(Image, byte[], int, int, int, ImageU8)}.
    *
+   * @param data interleaved unsigned bytes, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
+   * @return the new image
    * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768, or
    *     {@code data.length != width·height·channels} ("Expected n bytes, got m")
    */
@@ -548,6 +666,15 @@ public final class Images {
   /**
    * Copies interleaved 8-bit samples into {@code dst} through a temporary 8-bit image; same as
    * {@link #fromArrayInto(Image, byte[], int, int, int, ImageU8)} without a scratch buffer.
+   *
+   * @param dst the destination; its logical size becomes {@code width × height}
+   * @param data interleaved unsigned bytes, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
+   * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768 or
+   *     {@code data.length != width·height·channels}
+   * @throws CapacityExceededException if {@code dst} is too small
    */
   public static void fromArrayInto(Image dst, byte[] data, int width, int height, int channels) {
     fromArrayInto(dst, data, width, height, channels, null, "Images.fromArrayInto");
@@ -559,6 +686,11 @@ public final class Images {
    * converted on the device as {@code v / 255}. Channels: 1 (grey, copied to R, G and B), 3 (RGB) or 4
    * (RGBA); a missing alpha is 255.
    *
+   * @param dst the destination
+   * @param data interleaved unsigned bytes, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
    * @param u8Buffer 8-bit scratch on {@code dst}'s backend, resized
    * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768,
    *     {@code data.length != width·height·channels} ("Expected n bytes, got m") or the images are on
@@ -581,7 +713,12 @@ public final class Images {
     fromRgba8(op, new Rgba8(width, height, HostArrays.toRgba(data, channels)), dst, u8Buffer);
   }
 
-  /** The {@code width·height·4} float channels of {@code image}: same as {@link #download(Image)}. */
+  /**
+   * The {@code width·height·4} float channels of {@code image}: same as {@link #download(Image)}.
+   *
+   * @param image the source; not changed
+   * @return the RGBA floats of the logical area, row-major: shape {@code (height, width, 4)}
+   */
   public static float[] toArray(Image image) {
     return download(image);
   }

@@ -2,9 +2,9 @@ package io.jimagecuda.cli;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.Rgba;
 import java.io.PrintWriter;

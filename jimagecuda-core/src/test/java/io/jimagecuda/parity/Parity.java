@@ -3,8 +3,8 @@ package io.jimagecuda.parity;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
+import io.jimagecuda.Images;
 import java.util.function.Consumer;
 
 /**

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.CudaException;
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.gl.context.GlEnvironment;
@@ -18,9 +18,11 @@ import io.jimagecuda.gl.internal.TextureQuad;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.parity.GpuOnly;
+import io.jimagecuda.testing.JavaProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -215,8 +217,10 @@ class GLResourceGpuTest {
 
   /** Runs {@link TrapProbe} in a fresh JVM (the driver reads the environment when it starts). */
   static ProbeResult probe(String jvmOption, String mode) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), jvmOption, TrapProbe.class.getName(), mode);
+    List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
+    command.addAll(JavaProcess.quietOptions(false));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), jvmOption, TrapProbe.class.getName(), mode));
+    ProcessBuilder pb = new ProcessBuilder(command);
     // This JVM has set the variable with libc's setenv (GlEnvironment); a child would inherit it and never
     // meet the trap. Naming it here makes Java build the child's environment from its own start-up copy.
     pb.environment().remove(GlEnvironment.VARIABLE);

@@ -1,9 +1,9 @@
 package io.jimagecuda.recipe;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
+import io.jimagecuda.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;

@@ -1,8 +1,8 @@
 package io.jimagecuda.recipe;
 
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 
 /** Host copies of an image's pixels. */
 final class HostPixels {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
+import io.jimagecuda.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

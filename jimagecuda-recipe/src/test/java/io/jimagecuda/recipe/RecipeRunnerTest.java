@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
+import io.jimagecuda.Images;
 import io.jimagecuda.Rgba;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -43,9 +43,9 @@ import static org.lwjgl.opengl.GL21.GL_PIXEL_UNPACK_BUFFER;
 
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.Rgba;
 import io.jimagecuda.gl.GLResource;
 import io.jimagecuda.gl.context.GlEnvironment;

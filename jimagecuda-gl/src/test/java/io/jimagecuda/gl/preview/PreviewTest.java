@@ -3,9 +3,9 @@ package io.jimagecuda.gl.preview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.gl.XvfbServer;
 import io.jimagecuda.gl.internal.TextureQuad;
 import java.awt.image.BufferedImage;
