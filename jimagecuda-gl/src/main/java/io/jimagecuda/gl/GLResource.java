@@ -92,6 +92,7 @@ public final class GLResource implements AutoCloseable {
   /**
    * Like {@link #GLResource(int)}, on the given path.
    *
+   * @param pboId a buffer name from {@code glGenBuffers()} with storage ({@code glBufferData})
    * @param path {@link PresentPath#CUDA_MAPPED_PBO} (registers the buffer with CUDA, failing if it cannot)
    *     or {@link PresentPath#CPU_UPLOAD}; {@code null} chooses automatically
    * @throws BackendUnavailableException if the CUDA path is asked for and CUDA cannot run here
@@ -172,7 +173,11 @@ public final class GLResource implements AutoCloseable {
     }
   }
 
-  /** Copies an 8-bit image into the buffer and waits for the copy ({@code sync = true}). */
+  /**
+   * Copies an 8-bit image into the buffer and waits for the copy ({@code sync = true}).
+   *
+   * @param image the frame; not changed
+   */
   public void copyFrom(ImageU8 image) {
     copyFrom(image, true);
   }
@@ -181,6 +186,7 @@ public final class GLResource implements AutoCloseable {
    * Copies the logical area of {@code image} ({@code width·height·4} bytes, top row first) to the start
    * of the buffer.
    *
+   * @param image the frame; not changed
    * @param sync whether to wait until the copy has finished (see the class description on ordering)
    * @throws IllegalStateException if this resource or the image was freed, or the buffer was deleted
    * @throws IllegalArgumentException if the image needs more bytes than the buffer has, or (CUDA path)
@@ -192,7 +198,11 @@ public final class GLResource implements AutoCloseable {
     writer.write(image, sync);
   }
 
-  /** Converts a float image into the buffer and waits for it ({@code sync = true}). */
+  /**
+   * Converts a float image into the buffer and waits for it ({@code sync = true}).
+   *
+   * @param image the frame; not changed
+   */
   public void copyFrom(Image image) {
     copyFrom(image, true);
   }
@@ -201,6 +211,9 @@ public final class GLResource implements AutoCloseable {
    * Converts {@code image} to 8 bits straight into the buffer, with the rounding of
    * {@link Images#convertFloatToU8}: on the CUDA path one kernel writes the mapped buffer, with no 8-bit
    * image in between. Otherwise as {@link #copyFrom(ImageU8, boolean)}.
+   *
+   * @param image the frame; not changed
+   * @param sync whether to wait until the conversion has finished
    */
   public void copyFrom(Image image, boolean sync) {
     checkUsable("GLResource.copyFrom", image);
@@ -220,22 +233,22 @@ public final class GLResource implements AutoCloseable {
     }
   }
 
-  /** The OpenGL buffer name. */
+  /** {@return the OpenGL buffer name} */
   public int pboId() {
     return pboId;
   }
 
-  /** The path this resource writes the buffer by. */
+  /** {@return the path this resource writes the buffer by} */
   public PresentPath path() {
     return path;
   }
 
-  /** Why {@link #path()} was chosen, in one sentence for people. */
+  /** {@return why {@link #path()} was chosen, in one sentence for people} */
   public String pathReason() {
     return pathReason;
   }
 
-  /** Whether {@link #free()} has been called. */
+  /** {@return whether {@link #free()} has been called} */
   public boolean isFreed() {
     return freed;
   }

@@ -17,14 +17,23 @@ public final class OpRegistry {
   /** A binding of an op that works in place (its {@link OpSpec#returnsImage()} is false). */
   @FunctionalInterface
   public interface InPlace {
-    /** Runs the op on the step's arguments. */
+    /**
+     * Runs the op on the step's arguments.
+     *
+     * @param args the step's arguments, typed by the op's signature
+     */
     void run(StepArgs args);
   }
 
   /** A binding of an op that returns a new image, which the runner stores under the step's {@code out}. */
   @FunctionalInterface
   public interface Producer {
-    /** Runs the op on the step's arguments and returns the new image, which the caller owns. */
+    /**
+     * Runs the op on the step's arguments and returns the new image, which the caller owns.
+     *
+     * @param args the step's arguments, typed by the op's signature
+     * @return the new image
+     */
     Image run(StepArgs args);
   }
 
@@ -39,7 +48,7 @@ public final class OpRegistry {
   public OpRegistry() {
   }
 
-  /** A registry with every family this build implements. */
+  /** {@return a registry with every family this build implements} */
   public static OpRegistry standard() {
     OpRegistry registry = new OpRegistry();
     FillSteps.register(registry);
@@ -49,6 +58,8 @@ public final class OpRegistry {
   /**
    * Binds an in-place op.
    *
+   * @param op the op's name in the vocabulary, e.g. {@code "fill.color"}
+   * @param binding what runs it
    * @throws IllegalArgumentException if {@code op} is not in the vocabulary, returns an image, or is
    *     bound already
    */
@@ -63,6 +74,8 @@ public final class OpRegistry {
   /**
    * Binds an op that returns a new image.
    *
+   * @param op the op's name in the vocabulary
+   * @param binding what runs it
    * @throws IllegalArgumentException if {@code op} is not in the vocabulary, works in place, or is bound
    *     already
    */
@@ -83,14 +96,20 @@ public final class OpRegistry {
     }
   }
 
-  /** Whether {@code op} has a binding. */
+  /**
+   * {@return whether {@code op} has a binding}
+   *
+   * @param op the op's name
+   */
   public boolean isImplemented(String op) {
     return bindings.containsKey(op);
   }
 
   /**
-   * The first step of {@code recipe} whose op has no binding, as the message "op 'blend.normal' is not
-   * implemented yet (step 3)"; empty if every op can run.
+   * {@return the first step of {@code recipe} whose op has no binding, as the message "op 'blend.normal'
+   * is not implemented yet (step 3)"; empty if every op can run}
+   *
+   * @param recipe the recipe
    */
   public Optional<String> unimplemented(Recipe recipe) {
     return recipe.steps().stream()

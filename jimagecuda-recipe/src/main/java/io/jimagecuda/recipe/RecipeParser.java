@@ -48,6 +48,8 @@ public final class RecipeParser {
   /**
    * Parses a recipe file (UTF-8). Messages of the {@link RecipeException} start with the file's path.
    *
+   * @param file the recipe file
+   * @return the recipe
    * @throws IOException if the file cannot be read
    * @throws RecipeException if the recipe is not valid
    */
@@ -63,6 +65,8 @@ public final class RecipeParser {
   /**
    * Parses a recipe from its JSON text.
    *
+   * @param json the recipe
+   * @return the recipe
    * @throws RecipeException if the recipe is not valid
    */
   public static Recipe parse(String json) {

@@ -94,6 +94,7 @@ public final class EglContext implements GlContext {
   /**
    * Opens a context on the best platform available (see the class description) and makes it current.
    *
+   * @return the context, current on this thread; the caller closes it
    * @throws GlException if no EGL display or context can be made, naming the EGL error
    */
   public static EglContext open() {
@@ -104,6 +105,7 @@ public final class EglContext implements GlContext {
    * Opens a context on the given platform and makes it current.
    *
    * @param platform the platform, or {@code null} for the best available
+   * @return the context, current on this thread; the caller closes it
    * @throws GlException if that platform is not available or the context cannot be made
    */
   public static EglContext open(@Nullable Platform platform) {
@@ -318,17 +320,17 @@ public final class EglContext implements GlContext {
     }
   }
 
-  /** The platform the display came from. */
+  /** {@return the platform the display came from} */
   public Platform platform() {
     return platform;
   }
 
-  /** The {@code EGLDisplay} handle. */
+  /** {@return the {@code EGLDisplay} handle} */
   public long display() {
     return display;
   }
 
-  /** The {@code EGLContext} handle. */
+  /** {@return the {@code EGLContext} handle} */
   public long handle() {
     return context;
   }

@@ -88,17 +88,17 @@ public final class GlEnvironment {
     return state;
   }
 
-  /** What {@link #prepare()} did so far. */
+  /** {@return what {@link #prepare()} did so far} */
   public static synchronized FixState state() {
     return state;
   }
 
-  /** The variable's value in the real process environment, or {@code null} if unset. */
+  /** {@return the variable's value in the real process environment, or {@code null} if unset} */
   public static @Nullable String variable() {
     return Libc.getenv(VARIABLE);
   }
 
-  /** The path of a mapped library file named {@code liblwjgl.so} or {@code liblwjgl64.so}, if any. */
+  /** {@return the path of a mapped library file named {@code liblwjgl.so} or {@code liblwjgl64.so}, if any} */
   public static Optional<String> trapLibrary() {
     return Optional.ofNullable(trapLibrary(maps()));
   }
@@ -106,6 +106,9 @@ public final class GlEnvironment {
   /**
    * Advice to append to the message of a failed CUDA-OpenGL interop call: for error 219 the exact cause
    * (the name trap, when it applies) and the fix; for other errors what to check.
+   *
+   * @param cudaError the {@code CUresult} of the failed call
+   * @return one or two sentences
    */
   public static String interopAdvice(int cudaError) {
     return interopAdvice(cudaError, maps(), variable(), state());

@@ -66,7 +66,11 @@ public final class MinimalPreview {
   private MinimalPreview() {
   }
 
-  /** Runs the example; the optional argument is the number of frames after which it exits. */
+  /**
+   * Runs the example.
+   *
+   * @param args optionally the number of frames after which it exits
+   */
   public static void main(String[] args) {
     final int W = 1280;
     final int H = 720;

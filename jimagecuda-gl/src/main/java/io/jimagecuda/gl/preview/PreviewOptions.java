@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * by field by another front end, such as the CLI's {@code preview} subcommand).
  */
 public final class PreviewOptions {
+  /** Options with every default: a 1280 × 720 window, animated, vsync on, the fastest present path. */
+  public PreviewOptions() {
+  }
+
   /** Frame width in pixels (window: initial size). */
   public int width = 1280;
   /** Frame height in pixels. */
@@ -49,6 +53,8 @@ public final class PreviewOptions {
   /**
    * Parses command-line arguments.
    *
+   * @param args the options of {@link #USAGE}
+   * @return the options
    * @throws IllegalArgumentException naming the argument and what is expected
    */
   public static PreviewOptions parse(String... args) {
@@ -107,6 +113,8 @@ public final class PreviewOptions {
    * a {@link PresentPath} name in any case with {@code -} or {@code _}, or the short names {@code cuda}
    * ({@link PresentPath#CUDA_MAPPED_PBO}) and {@code cpu} ({@link PresentPath#CPU_UPLOAD}).
    *
+   * @param value the option's value
+   * @return the path, or {@code null} for {@code auto}
    * @throws IllegalArgumentException listing the accepted values
    */
   public static @Nullable PresentPath path(String value) {

@@ -40,12 +40,20 @@ public final class PreviewScene {
       this.bottom = bottom;
     }
 
-    /** The first row below this band in a frame of {@code height} rows (0 when the frame is too short). */
+    /**
+     * {@return the first row below this band in a frame of {@code height} rows (0 when the frame is too short)}
+     *
+     * @param height the frame's height in rows
+     */
     public int bottomRow(int height) {
       return this == CHECKS ? height : (int) (bottom * height);
     }
 
-    /** The band's first row in a frame of {@code height} rows. */
+    /**
+     * {@return the band's first row in a frame of {@code height} rows}
+     *
+     * @param height the frame's height in rows
+     */
     public int topRow(int height) {
       return ordinal() == 0 ? 0 : values()[ordinal() - 1].bottomRow(height);
     }
@@ -61,9 +69,16 @@ public final class PreviewScene {
   private static final List<Band> BOTTOM_FIRST = List.of(Band.CHECKS, Band.NOISE, Band.GRADIENT, Band.CLOUDS,
       Band.STRIPES, Band.SUN);
 
+  /** The scene; it holds no state, {@link #render} draws any time. */
+  public PreviewScene() {
+  }
+
   /**
    * Renders the scene at time {@code t} (seconds) into the logical area of {@code frame}. The frame's
    * logical size is changed while the bands are filled and restored before returning.
+   *
+   * @param frame the image to draw into
+   * @param t the scene time in seconds
    */
   public void render(Image frame, double t) {
     int w = frame.width();

@@ -9,7 +9,11 @@ public final class FillSteps {
   private FillSteps() {
   }
 
-  /** Registers the ten fill ops. */
+  /**
+   * Registers the ten fill ops.
+   *
+   * @param r the registry to add them to
+   */
   public static void register(OpRegistry r) {
     r.inPlace("fill.color", a -> Fill.color(a.image("image"), a.rgba("rgba")));
     r.inPlace("fill.gradient", a -> Fill.gradient(a.image("image"), a.rgba("rgba1"), a.rgba("rgba2"),
