@@ -8,6 +8,8 @@
  * backend needs neither. Image files are read and written through ImageIO; the TwelveMonkeys plugins on
  * the module path are found as ImageIO service providers.
  */
+// Qualified exports name sibling modules that are compiled later: no "module not found" warning.
+@SuppressWarnings("module")
 module io.jimagecuda {
   requires transitive java.desktop; // BufferedImage in the API; ImageIO and its plugins
   requires static transitive org.jspecify;

@@ -7,6 +7,8 @@
  * start Java with {@code --enable-native-access=org.lwjgl,io.jimagecuda,io.jimagecuda.gl} (module path) or
  * {@code --enable-native-access=ALL-UNNAMED} (class path).
  */
+// Qualified exports name sibling modules that are compiled later: no "module not found" warning.
+@SuppressWarnings("module")
 module io.jimagecuda.gl {
   requires transitive io.jimagecuda;
   requires static transitive org.jspecify;
