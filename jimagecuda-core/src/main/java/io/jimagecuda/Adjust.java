@@ -6,7 +6,7 @@ import io.jimagecuda.internal.Check;
  * Colour and tone adjustments, in place on an image's logical area, on the image's backend.
  *
  * <pre>{@code
- * try (Image img = IO.load(Path.of("photo.jpg"))) {
+ * try (Image img = Images.load(Path.of("photo.jpg"))) {
  *   Adjust.brightness(img, 0.1f);    // lighter
  *   Adjust.contrast(img, 1.2f);      // punchier
  *   Adjust.saturation(img, 1.3f);    // more colourful

@@ -1,5 +1,7 @@
 package io.jimagecuda;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The two compute backends. Both give the same results; {@link #CUDA} runs on an NVIDIA GPU through the
  * driver API, {@link #CPU} is pure multi-threaded Java and is the reference the GPU is checked against.
@@ -15,11 +17,13 @@ public enum BackendKind {
   CUDA;
 
   /**
-   * Parses {@code "cpu"} or {@code "cuda"} (any case).
+   * Parses {@code "cpu"} or {@code "cuda"} (any case, surrounding blanks ignored).
    *
-   * @throws IllegalArgumentException for any other name
+   * @param name the name
+   * @return the backend of that name
+   * @throws IllegalArgumentException for any other name, {@code null} included
    */
-  public static BackendKind parse(String name) {
+  public static BackendKind parse(@Nullable String name) {
     if (name != null) {
       for (BackendKind k : values()) {
         if (k.name().equalsIgnoreCase(name.trim())) {
@@ -30,7 +34,7 @@ public enum BackendKind {
     throw new IllegalArgumentException("Unknown backend '" + name + "': expected cpu or cuda");
   }
 
-  /** The lower-case name used on the command line and in properties. */
+  /** {@return the lower-case name used on the command line and in properties} */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -7,7 +7,11 @@ package io.jimagecuda;
 public class CapacityExceededException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with its message. */
+  /**
+   * Creates the exception with its message.
+   *
+   * @param message the requested size, the capacity and "exceed buffer capacity"
+   */
   public CapacityExceededException(String message) {
     super(message);
   }

@@ -1,5 +1,6 @@
 package io.jimagecuda;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every setting of the library, read from a system property or else an environment variable. Read when
@@ -33,13 +34,17 @@ public final class Config {
   private Config() {
   }
 
-  /** The requested default backend, or {@code null} when unset (automatic choice). */
-  public static BackendKind requestedBackend() {
+  /** {@return the requested default backend, or {@code null} when unset (automatic choice)} */
+  public static @Nullable BackendKind requestedBackend() {
     String v = value("jimagecuda.backend", "JIMAGECUDA_BACKEND");
     return v == null || v.isBlank() ? null : BackendKind.parse(v);
   }
 
-  /** Threads of the CPU backend (at least 1). */
+  /**
+   * {@return the number of threads of the CPU backend (at least 1)}
+   *
+   * @throws IllegalArgumentException if the setting is not an integer
+   */
   public static int cpuThreads() {
     String v = value("jimagecuda.cpu.threads", "JIMAGECUDA_CPU_THREADS");
     if (v == null || v.isBlank()) {
@@ -52,7 +57,11 @@ public final class Config {
     }
   }
 
-  /** The CUDA device ordinal to use. */
+  /**
+   * {@return the CUDA device ordinal to use}
+   *
+   * @throws IllegalArgumentException if the setting is not an integer
+   */
   public static int cudaDevice() {
     String v = value("jimagecuda.cuda.device", "JIMAGECUDA_CUDA_DEVICE");
     if (v == null || v.isBlank()) {
@@ -65,41 +74,45 @@ public final class Config {
     }
   }
 
-  /** The driver library to load. */
+  /** {@return the driver library to load: a name the dynamic linker searches, or a path} */
   public static String cudaLibrary() {
     String v = value("jimagecuda.cuda.library", "JIMAGECUDA_CUDA_LIBRARY");
     return v == null || v.isBlank() ? "libcuda.so.1" : v.trim();
   }
 
   /**
-   * Whether the OpenGL module sets {@code __GL_THREADED_OPTIMIZATIONS=0} in the process environment
-   * before OpenGL starts (default {@code true}).
+   * {@return whether the OpenGL module sets {@code __GL_THREADED_OPTIMIZATIONS=0} in the process environment
+   * before OpenGL starts (default {@code true})}
    */
   public static boolean glThreadedOptimizationsFix() {
     String v = value("jimagecuda.gl.threadedOptimizationsFix", "JIMAGECUDA_GL_THREADED_OPTIMIZATIONS_FIX");
     return v == null || v.isBlank() || !(v.trim().equalsIgnoreCase("false") || v.trim().equals("0"));
   }
 
-  /** Whether the zero-copy present path may use GPU semaphores (see the table). */
+  /** {@return whether the zero-copy present path may use GPU semaphores (see the table)} */
   public static boolean glSemaphores() {
     String v = value("jimagecuda.gl.semaphores", "JIMAGECUDA_GL_SEMAPHORES");
     return v == null || v.isBlank() || !(v.trim().equalsIgnoreCase("false") || v.trim().equals("0"));
   }
 
-  /** Whether debug logging is on. */
+  /** {@return whether debug logging is on} */
   public static boolean debug() {
     String v = value("jimagecuda.debug", "JIMAGECUDA_DEBUG");
     return v != null && (v.equalsIgnoreCase("true") || v.equals("1"));
   }
 
-  /** Prints {@code message} to stderr when {@link #debug()} is on. */
+  /**
+   * Prints {@code message} to stderr when {@link #debug()} is on.
+   *
+   * @param message one line, without the {@code [jimagecuda]} prefix
+   */
   public static void log(String message) {
     if (debug()) {
       System.err.println("[jimagecuda] " + message);
     }
   }
 
-  private static String value(String property, String env) {
+  private static @Nullable String value(String property, String env) {
     String v = System.getProperty(property);
     if (v == null) {
       v = System.getenv(env);

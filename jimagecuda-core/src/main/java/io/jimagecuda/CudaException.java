@@ -6,8 +6,11 @@ package io.jimagecuda;
  */
 public class CudaException extends JImageCudaException {
   private static final long serialVersionUID = 1L;
+  /** The driver function that failed. */
   private final String call;
+  /** The numeric {@code CUresult}. */
   private final int code;
+  /** The CUDA error name. */
   private final String errorName;
 
   /**
@@ -25,17 +28,17 @@ public class CudaException extends JImageCudaException {
     this.errorName = errorName;
   }
 
-  /** The driver function that failed, e.g. {@code cuLaunchKernelEx}. */
+  /** {@return the driver function that failed, e.g. {@code cuLaunchKernelEx}} */
   public String call() {
     return call;
   }
 
-  /** The numeric {@code CUresult}. */
+  /** {@return the numeric {@code CUresult}} */
   public int code() {
     return code;
   }
 
-  /** The CUDA error name, e.g. {@code CUDA_ERROR_INVALID_VALUE}. */
+  /** {@return the CUDA error name, e.g. {@code CUDA_ERROR_INVALID_VALUE}} */
   public String errorName() {
     return errorName;
   }

@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  * the per-pixel tone filters sepia, invert, threshold and solarize, which work in place.
  *
  * <pre>{@code
- * try (Image photo = IO.load(Path.of("photo.jpg"));
+ * try (Image photo = Images.load(Path.of("photo.jpg"));
  *      Image soft = Filter.gaussianBlur(photo, 10)) {        // new image, radius 10, sigma 10/3
  *   Filter.sepia(soft);                                      // in place
- *   IO.save(soft, Path.of("soft.png"));
+ *   Images.save(soft, Path.of("soft.png"));
  * }
  * }</pre>
  *

@@ -1,6 +1,7 @@
 package io.jimagecuda;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Direction of {@link Fill#gradient}: where colour 1 turns into colour 2. */
 public enum GradientDirection {
@@ -16,9 +17,11 @@ public enum GradientDirection {
   /**
    * Parses the reference's names {@code horizontal}, {@code vertical}, {@code diagonal}, {@code radial}.
    *
-   * @throws IllegalArgumentException "Invalid direction" for any other value
+   * @param name the name, lower case
+   * @return the direction of that name
+   * @throws IllegalArgumentException "Invalid direction" for any other value, {@code null} included
    */
-  public static GradientDirection parse(String name) {
+  public static GradientDirection parse(@Nullable String name) {
     if (name != null) {
       for (GradientDirection d : values()) {
         if (d.id().equals(name)) {
@@ -30,7 +33,7 @@ public enum GradientDirection {
         + "': expected horizontal, vertical, diagonal or radial");
   }
 
-  /** The lower-case name used in recipes. */
+  /** {@return the lower-case name used in recipes} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -13,7 +13,7 @@ import java.lang.ref.Cleaner;
  * logical size.
  *
  * <p><b>Capacity versus logical size.</b> An image is created with {@code width × height} pixels of
- * capacity. {@link #resize(int, int)} changes the logical size to any shape whose pixel count fits; it
+ * capacity. {@link #setLogicalSize(int, int)} changes the logical size to any shape whose pixel count fits; it
  * never touches the pixels, which are re-interpreted at the new row length (rows are packed at the
  * logical width). Operations always use the current logical size. This lets one buffer serve frames of
  * varying sizes without reallocating.
@@ -65,35 +65,35 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
     this.cleanable = CLEANER.register(this, s::free);
   }
 
-  /** The logical width in pixels. */
+  /** {@return the logical width in pixels} */
   public final int width() {
     return width;
   }
 
-  /** The logical height in pixels. */
+  /** {@return the logical height in pixels} */
   public final int height() {
     return height;
   }
 
-  /** The number of pixels the image was created with; {@code width() * height()} never exceeds it. */
+  /** {@return the number of pixels the image was created with} {@code width() * height()} never exceeds it. */
   public final long capacity() {
     return capacity;
   }
 
-  /** The logical pixel count {@code width() * height()}. */
+  /** {@return the logical pixel count {@code width() * height()}} */
   public final long pixels() {
     return (long) width * height;
   }
 
-  /** Bytes per pixel: 16 for {@link Image}, 4 for {@link ImageU8}. */
+  /** {@return the bytes per pixel: 16 for {@link Image}, 4 for {@link ImageU8}} */
   public abstract int bytesPerPixel();
 
-  /** Bytes of the logical area: {@code width() * height() * bytesPerPixel()}. */
+  /** {@return the bytes of the logical area: {@code width() * height() * bytesPerPixel()}} */
   public final long byteSize() {
     return (long) width * height * bytesPerPixel();
   }
 
-  /** The backend whose memory holds the pixels. */
+  /** {@return the backend whose memory holds the pixels} */
   public final BackendKind backend() {
     return backend.kind();
   }
@@ -102,16 +102,18 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
    * Sets the logical size. Pixels are not moved: the existing data is read at the new row length.
    * Works on a freed image (pure bookkeeping).
    *
+   * @param width the new logical width, 1..32768
+   * @param height the new logical height, 1..32768
    * @throws IllegalArgumentException if a side is not in 1..32768 ("must be positive" for ≤ 0)
    * @throws CapacityExceededException if {@code width * height > capacity()} ("exceed buffer capacity")
    */
-  public final void resize(int width, int height) {
+  public final void setLogicalSize(int width, int height) {
     Check.resize(this, width, height);
     this.width = width;
     this.height = height;
   }
 
-  /** Whether {@link #free()} has been called. */
+  /** {@return whether {@link #free()} has been called} */
   public final boolean isFreed() {
     return freed;
   }
@@ -136,7 +138,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
         capacity, backend.kind().id(), freed ? ", freed" : "");
   }
 
-  // ---- package-private access for the family facades (Fill, IO, ...) ----
+  // ---- package-private access for the family facades (Fill, Images, ...) ----
 
   final Storage storage() {
     return storage;

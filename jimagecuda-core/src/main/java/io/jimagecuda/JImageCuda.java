@@ -20,28 +20,40 @@ public final class JImageCuda {
    * The backend new images use when none is named: {@code jimagecuda.backend} /
    * {@code JIMAGECUDA_BACKEND} if set, else CUDA when available, else CPU.
    *
+   * @return the backend of {@code new Image(width, height)}
    * @throws BackendUnavailableException if CUDA was requested but cannot run here
    */
   public static BackendKind defaultBackend() {
     return Backends.defaultKind();
   }
 
-  /** Whether the CUDA backend can run here (driver, device and kernels present). Never throws. */
+  /** {@return whether the CUDA backend can run here (driver, device and kernels present)} Never throws. */
   public static boolean isCudaAvailable() {
     return Backends.cudaAvailable();
   }
 
-  /** Why the CUDA backend is or is not used, in one sentence for people. */
+  /** {@return why the CUDA backend is or is not used, in one sentence for people} */
   public static String cudaStatus() {
     return Backends.cudaStatus();
   }
 
-  /** A one-line description of a backend (device, memory, driver, or CPU threads). */
+  /**
+   * {@return a one-line description of a backend (device, memory, driver, or CPU threads)}
+   *
+   * @param kind the backend
+   * @throws BackendUnavailableException if that backend cannot run here
+   */
   public static String describe(BackendKind kind) {
     return Backends.get(kind).describe();
   }
 
-  /** Waits until every operation issued to {@code kind} has finished; reports deferred device errors. */
+  /**
+   * Waits until every operation issued to {@code kind} has finished; reports deferred device errors.
+   *
+   * @param kind the backend to wait for
+   * @throws BackendUnavailableException if that backend cannot run here
+   * @throws CudaException for an error of earlier asynchronous work
+   */
   public static void synchronize(BackendKind kind) {
     Backends.get(kind).synchronize();
   }

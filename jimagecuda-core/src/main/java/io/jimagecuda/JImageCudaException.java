@@ -4,12 +4,21 @@ package io.jimagecuda;
 public class JImageCudaException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message what went wrong
+   */
   public JImageCudaException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and a cause. */
+  /**
+   * Creates an exception with a message and a cause.
+   *
+   * @param message what went wrong
+   * @param cause the underlying failure
+   */
   public JImageCudaException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -3,10 +3,21 @@ package io.jimagecuda;
 /** A device allocation failed; the message says how many bytes were asked for and how many were free. */
 public class OutOfDeviceMemoryException extends CudaException {
   private static final long serialVersionUID = 1L;
+  /** The size of the failed allocation in bytes. */
   private final long requestedBytes;
+  /** Free device memory when the allocation failed, or -1 if unknown. */
   private final long freeBytes;
 
-  /** Creates the exception; {@code freeBytes} is -1 when the free amount could not be queried. */
+  /**
+   * Creates the exception, with a message that states the sizes and what to do.
+   *
+   * @param call the driver function that failed, e.g. {@code cuMemAllocAsync}
+   * @param code the {@code CUresult} value
+   * @param errorName the CUDA error name, e.g. {@code CUDA_ERROR_OUT_OF_MEMORY}
+   * @param requestedBytes the size of the failed allocation
+   * @param freeBytes free device memory, or -1 when it could not be queried
+   * @param totalBytes the device's memory, or -1 when unknown
+   */
   public OutOfDeviceMemoryException(String call, int code, String errorName, long requestedBytes,
       long freeBytes, long totalBytes) {
     super(call, code, errorName, String.format(
@@ -19,12 +30,12 @@ public class OutOfDeviceMemoryException extends CudaException {
     this.freeBytes = freeBytes;
   }
 
-  /** The size of the failed allocation in bytes. */
+  /** {@return the size of the failed allocation in bytes} */
   public long requestedBytes() {
     return requestedBytes;
   }
 
-  /** Free device memory when the allocation failed, or -1 if unknown. */
+  /** {@return free device memory when the allocation failed, or -1 if unknown} */
   public long freeBytes() {
     return freeBytes;
   }

@@ -7,7 +7,7 @@ import io.jimagecuda.internal.backend.ResizeOps;
  * Resampling to a new size with one of four {@link Interpolation}s, on the source's backend.
  *
  * <pre>{@code
- * try (Image photo = IO.load(Path.of("photo.jpg"));                // 1920 × 1080
+ * try (Image photo = Images.load(Path.of("photo.jpg"));                // 1920 × 1080
  *      Image thumb = Resize.lanczosToWidth(photo, 800);            // 800 × 450, sharp
  *      Image tiles = Resize.nearest(photo, 128, 128);              // blocky, exact colours
  *      Image frame = new Image(1280, 720)) {

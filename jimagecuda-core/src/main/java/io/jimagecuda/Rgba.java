@@ -5,6 +5,11 @@ package io.jimagecuda;
  *
  * <p>Values are stored verbatim: fills write them unclamped, so out-of-range or NaN channels are
  * passed on as given. Use {@link #of(float...)} to build one from an array of exactly four values.
+ *
+ * @param r red
+ * @param g green
+ * @param b blue
+ * @param a alpha (opacity): 0 transparent, 1 opaque
  */
 public record Rgba(float r, float g, float b, float a) {
   /** Opaque black {@code (0, 0, 0, 1)}. */
@@ -17,6 +22,8 @@ public record Rgba(float r, float g, float b, float a) {
   /**
    * Returns the colour {@code (c[0], c[1], c[2], c[3])}.
    *
+   * @param c exactly four channels: red, green, blue, alpha
+   * @return the colour
    * @throws IllegalArgumentException if {@code c} does not hold exactly four values
    */
   public static Rgba of(float... c) {
@@ -27,12 +34,19 @@ public record Rgba(float r, float g, float b, float a) {
     return new Rgba(c[0], c[1], c[2], c[3]);
   }
 
-  /** Returns an opaque colour {@code (r, g, b, 1)}. */
+  /**
+   * Returns an opaque colour {@code (r, g, b, 1)}.
+   *
+   * @param r red, nominally 0..1
+   * @param g green, nominally 0..1
+   * @param b blue, nominally 0..1
+   * @return the colour
+   */
   public static Rgba rgb(float r, float g, float b) {
     return new Rgba(r, g, b, 1);
   }
 
-  /** Returns the channels as a new array {@code {r, g, b, a}}. */
+  /** {@return the channels as a new array {@code {r, g, b, a}}} */
   public float[] toArray() {
     return new float[] {r, g, b, a};
   }

@@ -6,7 +6,7 @@ import io.jimagecuda.internal.Check;
  * Geometric transforms: flip, rotate, crop and zoom, each making a new image on the source's backend.
  *
  * <pre>{@code
- * try (Image photo = IO.load(Path.of("photo.jpg"));                               // 1920 × 1080
+ * try (Image photo = Images.load(Path.of("photo.jpg"));                               // 1920 × 1080
  *      Image mirrored = Transform.flip(photo, FlipDirection.HORIZONTAL);
  *      Image tilted = Transform.rotate(photo, 45);                                 // 2121 × 2121, corners transparent
  *      Image level = Transform.rotate(photo, 3, Transform.Rotate.DEFAULTS.withExpand(false));  // 1920 × 1080

@@ -25,9 +25,9 @@ class AdjustTest {
   /** Uploads {@code pixels} (RGBA, one row) to a new CPU image, runs {@code op} and returns the pixels. */
   private static float[] apply(float[] pixels, Consumer<Image> op) {
     try (Image img = new Image(pixels.length / 4, 1, BackendKind.CPU)) {
-      IO.upload(img, pixels);
+      Images.upload(img, pixels);
       op.accept(img);
-      return IO.download(img);
+      return Images.download(img);
     }
   }
 
@@ -343,11 +343,11 @@ class AdjustTest {
     try (Image img = new Image(3, 2, BackendKind.CPU)) {
       float[] all = new float[24];
       java.util.Arrays.fill(all, 0.5f);
-      IO.upload(img, all);
-      img.resize(2, 1);
+      Images.upload(img, all);
+      img.setLogicalSize(2, 1);
       Adjust.brightness(img, 0.25f);
-      img.resize(3, 2);
-      float[] out = IO.download(img);
+      img.setLogicalSize(3, 2);
+      float[] out = Images.download(img);
       for (int p = 0; p < 6; p++) {
         float expected = p < 2 ? 0.75f : 0.5f;
         assertArrayEquals(px(expected, expected, expected, 0.5f), java.util.Arrays.copyOfRange(out, p * 4, p * 4 + 4),

@@ -42,7 +42,7 @@ class ArchitectureTest {
 
   private static final List<Family> FAMILIES = List.of(
       new Family(FillOps.class, Fill.class, "", "fill", "FillTest", "parity/FillParityTest"),
-      new Family(ConvertOps.class, IO.class, "convert", "convert", "IOTest", "parity/ConvertParityTest"),
+      new Family(ConvertOps.class, Images.class, "convert", "convert", "ImagesTest", "parity/ConvertParityTest"),
       new Family(AdjustOps.class, Adjust.class, "", "adjust", "AdjustTest", "parity/AdjustParityTest"),
       new Family(BlendOps.class, Blend.class, "", "blend", "BlendTest", "parity/BlendParityTest"),
       new Family(ResizeOps.class, Resize.class, "", "resize", "ResizeTest", "parity/ResizeParityTest"),

@@ -39,7 +39,7 @@ class BlendTest {
       data[i] = px[i % px.length];
     }
     Image img = new Image(w, h, BackendKind.CPU);
-    IO.upload(img, data);
+    Images.upload(img, data);
     return img;
   }
 
@@ -56,7 +56,7 @@ class BlendTest {
       }
     }
     Image img = new Image(w, h, BackendKind.CPU);
-    IO.upload(img, data);
+    Images.upload(img, data);
     return img;
   }
 
@@ -70,7 +70,7 @@ class BlendTest {
   }
 
   private static void assertPixel(float[] expected, Image img, int x, int y, float tolerance) {
-    assertArrayEquals(expected, pixel(IO.download(img), img.width(), x, y), tolerance,
+    assertArrayEquals(expected, pixel(Images.download(img), img.width(), x, y), tolerance,
         "pixel (" + x + ", " + y + ")");
   }
 
@@ -78,7 +78,7 @@ class BlendTest {
   private static float[] one(Mode mode, float[] base, float[] overlay, float opacity) {
     try (Image b = image(1, 1, base); Image o = image(1, 1, overlay)) {
       mode.blend(b, o, Blend.Layer.DEFAULTS.withOpacity(opacity));
-      return IO.download(b);
+      return Images.download(b);
     }
   }
 
@@ -139,7 +139,7 @@ class BlendTest {
       float[] overlay = {0.9f, 0.1f, 0.3f, 0.6f};
       try (Image b = image(1, 1, base); Image o = image(1, 1, overlay)) {
         Blend.normal(b, o);
-        assertArrayEquals(one(Blend::normal, base, overlay, 1), IO.download(b));
+        assertArrayEquals(one(Blend::normal, base, overlay, 1), Images.download(b));
       }
     }
 
@@ -287,7 +287,7 @@ class BlendTest {
     private void assertRedBlockAt(Anchor anchor, int x, int y) {
       try (Image base = image(5, 4, BLUE); Image overlay = image(2, 2, RED)) {
         Blend.normal(base, overlay, Blend.Layer.DEFAULTS.withAnchor(anchor));
-        float[] px = IO.download(base);
+        float[] px = Images.download(base);
         for (int by = 0; by < 4; by++) {
           for (int bx = 0; bx < 5; bx++) {
             boolean inside = bx >= x && bx < x + 2 && by >= y && by < y + 2;
@@ -316,7 +316,7 @@ class BlendTest {
     void offsetsAreAddedAfterTheAnchor() {
       try (Image base = image(5, 4, BLUE); Image overlay = image(1, 1, RED)) {
         Blend.normal(base, overlay, Blend.Layer.DEFAULTS.withAnchor(Anchor.BOTTOM_RIGHT).withOffset(-1, -2));
-        float[] px = IO.download(base);
+        float[] px = Images.download(base);
         assertArrayEquals(RED, pixel(px, 5, 3, 1));
         assertArrayEquals(BLUE, pixel(px, 5, 4, 3));
       }
@@ -327,7 +327,7 @@ class BlendTest {
       // floorDiv(3 − 6, 2) = −2 (truncation would give −1): base (x, y) shows overlay (x + 2, y + 2).
       try (Image base = image(3, 3, BLUE); Image overlay = coded(6, 6)) {
         Blend.normal(base, overlay, Blend.Layer.DEFAULTS.withAnchor(Anchor.CENTER));
-        float[] px = IO.download(base);
+        float[] px = Images.download(base);
         for (int y = 0; y < 3; y++) {
           for (int x = 0; x < 3; x++) {
             assertArrayEquals(codedPixel(x + 2, y + 2), pixel(px, 3, x, y));
@@ -340,7 +340,7 @@ class BlendTest {
     void negativeOffsetsClipTheTopLeftOfTheOverlay() {
       try (Image base = image(4, 4, BLUE); Image overlay = coded(3, 3)) {
         Blend.normal(base, overlay, Blend.Layer.DEFAULTS.withOffset(-2, -1));
-        float[] px = IO.download(base);
+        float[] px = Images.download(base);
         for (int y = 0; y < 4; y++) {
           for (int x = 0; x < 4; x++) {
             float[] expected = x == 0 && y <= 1 ? codedPixel(x + 2, y + 1) : BLUE;
@@ -354,7 +354,7 @@ class BlendTest {
     void overlayHangingOverTheBottomRightIsClipped() {
       try (Image base = image(4, 3, BLUE); Image overlay = coded(3, 3)) {
         Blend.normal(base, overlay, Blend.Layer.DEFAULTS.withOffset(2, 1));
-        float[] px = IO.download(base);
+        float[] px = Images.download(base);
         for (int y = 0; y < 3; y++) {
           for (int x = 0; x < 4; x++) {
             float[] expected = x >= 2 && y >= 1 ? codedPixel(x - 2, y - 1) : BLUE;
@@ -372,7 +372,7 @@ class BlendTest {
         for (int[] o : offsets) {
           try (Image base = image(4, 4, BLUE); Image overlay = image(3, 3, RED)) {
             Blend.normal(base, overlay, Blend.Layer.DEFAULTS.withAnchor(anchor).withOffset(o[0], o[1]));
-            float[] px = IO.download(base);
+            float[] px = Images.download(base);
             for (int i = 0; i < 16; i++) {
               assertArrayEquals(BLUE, pixel(px, 4, i % 4, i / 4), anchor + " offset " + Arrays.toString(o));
             }
@@ -386,7 +386,7 @@ class BlendTest {
       for (Mode mode : MODES) {
         try (Image base = image(4, 4, 0.5f, 0.5f, 0.5f, 1); Image overlay = image(3, 3, 0.25f, 0.75f, 1, 1)) {
           mode.blend(base, overlay, Blend.Layer.DEFAULTS.withOffset(-1, 2));
-          float[] px = IO.download(base);
+          float[] px = Images.download(base);
           float[] changed = pixel(px, 4, 0, 2);
           assertArrayEquals(changed, pixel(px, 4, 1, 3));
           assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 1}, pixel(px, 4, 2, 2));
@@ -398,10 +398,10 @@ class BlendTest {
     @Test
     void usesTheLogicalSizesOfBothImages() {
       try (Image base = image(4, 4, BLUE); Image overlay = image(3, 3, RED)) {
-        base.resize(2, 3);
-        overlay.resize(1, 2);
+        base.setLogicalSize(2, 3);
+        overlay.setLogicalSize(1, 2);
         Blend.normal(base, overlay, Blend.Layer.DEFAULTS.withAnchor(Anchor.BOTTOM_RIGHT));
-        float[] px = IO.download(base);
+        float[] px = Images.download(base);
         // Rows are 2 pixels wide now; the 1×2 overlay covers (1, 1) and (1, 2).
         for (int i = 0; i < 6; i++) {
           boolean red = i == 3 || i == 5;
@@ -416,7 +416,7 @@ class BlendTest {
           0.5f)) {
         Blend.screen(base, overlay, Blend.Layer.DEFAULTS.withAnchor(Anchor.CENTER).withOffset(30, -10));
         float[] inside = one(Blend::screen, new float[] {0.2f, 0.4f, 0.6f, 0.8f}, new float[] {0.9f, 0.1f, 0.5f, 0.5f});
-        float[] px = IO.download(base);
+        float[] px = Images.download(base);
         // Placed at (50 + 30, 25 − 10) = (80, 15) .. (479, 264).
         for (int y = 0; y < 300; y++) {
           for (int x = 0; x < 500; x++) {
@@ -438,7 +438,7 @@ class BlendTest {
     private float[] mask(float[] mask, MaskMode mode) {
       try (Image b = image(1, 1, base); Image m = image(1, 1, mask)) {
         Blend.mask(b, m, Blend.MaskLayer.DEFAULTS.withMode(mode));
-        return IO.download(b);
+        return Images.download(b);
       }
     }
 
@@ -473,7 +473,7 @@ class BlendTest {
     void luminanceIsTheDefault() {
       try (Image b = image(1, 1, base); Image m = image(1, 1, 0, 0, 0, 1)) {
         Blend.mask(b, m);
-        assertArrayEquals(new float[] {0.2f, 0.4f, 0.6f, 0}, IO.download(b));
+        assertArrayEquals(new float[] {0.2f, 0.4f, 0.6f, 0}, Images.download(b));
       }
     }
 
@@ -481,7 +481,7 @@ class BlendTest {
     void pixelsOutsideTheMaskKeepTheirAlpha() {
       try (Image b = image(4, 3, base); Image m = image(2, 1, 0, 0, 0, 0)) {
         Blend.mask(b, m, Blend.MaskLayer.DEFAULTS.withAnchor(Anchor.CENTER).withOffset(2, 0));
-        float[] px = IO.download(b);
+        float[] px = Images.download(b);
         // Centred at (1, 1), moved right by 2: covers (3, 1) and the clipped (4, 1).
         for (int y = 0; y < 3; y++) {
           for (int x = 0; x < 4; x++) {
@@ -497,7 +497,7 @@ class BlendTest {
       try (Image b = image(2, 2, base); Image m = image(2, 2, 0, 0, 0, 0)) {
         Blend.mask(b, m, Blend.MaskLayer.DEFAULTS.withOffset(-2, 0));
         Blend.mask(b, m, Blend.MaskLayer.DEFAULTS.withOffset(Integer.MIN_VALUE, Integer.MAX_VALUE));
-        float[] px = IO.download(b);
+        float[] px = Images.download(b);
         for (int i = 0; i < 4; i++) {
           assertArrayEquals(base, pixel(px, 2, i % 2, i / 2));
         }
@@ -685,7 +685,7 @@ class BlendTest {
         assertRejected("Blend.hardLight: opacity must be in 0..1, got 1.5",
             () -> Blend.hardLight(base, overlay, Blend.Layer.DEFAULTS.withOpacity(1.5f)));
         // The pixels were not touched.
-        float[] px = IO.download(base);
+        float[] px = Images.download(base);
         for (int i = 0; i < 4; i++) {
           assertArrayEquals(BLUE, pixel(px, 2, i % 2, i / 2));
         }

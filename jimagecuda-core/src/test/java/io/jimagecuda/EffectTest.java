@@ -31,7 +31,7 @@ class EffectTest {
   /** A CPU image of the given pixels. */
   private static Image image(int w, int h, float[] px) {
     Image img = new Image(w, h, BackendKind.CPU);
-    IO.upload(img, px);
+    Images.upload(img, px);
     return img;
   }
 
@@ -39,7 +39,7 @@ class EffectTest {
   private static float[] render(int w, int h, Rgba c, Consumer<Image> op) {
     try (Image img = image(w, h, c)) {
       op.accept(img);
-      return IO.download(img);
+      return Images.download(img);
     }
   }
 
@@ -208,7 +208,7 @@ class EffectTest {
           assertEquals(16, out.width());
           assertEquals(12, out.height());
           assertSame(BackendKind.CPU, out.backend());
-          float[] px = IO.download(out);
+          float[] px = Images.download(out);
           assertPixel(S, px, 16, 3, 3); // the image's top-left pixel, at (width, width)
           assertPixel(new float[] {0, 0, 0, 1}, px, 16, 1, 3, 0f);
           assertPixel(new float[4], px, 16, 0, 0, 0f); // 4.24 from the corner seed: beyond the stroke
@@ -216,7 +216,7 @@ class EffectTest {
         try (Image out = Effect.stroke(img, Effect.Stroke.DEFAULTS.withWidth(3).withExpand(false))) {
           assertEquals(10, out.width());
           assertEquals(6, out.height());
-          assertArrayEquals(IO.download(img), IO.download(out)); // clipped: only the opaque image is left
+          assertArrayEquals(Images.download(img), Images.download(out)); // clipped: only the opaque image is left
         }
         try (Image out = Effect.stroke(img, Effect.Stroke.DEFAULTS.withWidth(3)
             .withPosition(StrokePosition.INSIDE))) {
@@ -233,7 +233,7 @@ class EffectTest {
         assertEquals(9, dst.width());
         assertEquals(8, dst.height());
         try (Image out = Effect.stroke(img)) {
-          assertArrayEquals(IO.download(out), IO.download(dst));
+          assertArrayEquals(Images.download(out), Images.download(dst));
         }
       }
     }
@@ -258,7 +258,7 @@ class EffectTest {
           Image b = Effect.stroke(img)) {
         assertEquals(9, distance.width());
         assertEquals(8, distance.height());
-        assertArrayEquals(IO.download(b), IO.download(a));
+        assertArrayEquals(Images.download(b), Images.download(a));
       }
     }
 
@@ -293,7 +293,7 @@ class EffectTest {
       Rgba green = new Rgba(0.1f, 0.8f, 0.3f, 1f);
       try (Image img = square(12, 4, 8);
           Image out = Effect.stroke(img, Effect.Stroke.DEFAULTS.withColor(green).withExpand(false))) {
-        float[] px = IO.download(out);
+        float[] px = Images.download(out);
         for (int y = 4; y < 8; y++) {
           for (int x = 4; x < 8; x++) {
             assertPixel(S, px, 12, x, y); // seeds and interior: the source over the stroke
@@ -320,7 +320,7 @@ class EffectTest {
       Rgba tint = new Rgba(1f, 0f, 0f, 0.5f);
       try (Image img = square(12, 2, 10); Image out = Effect.stroke(img, Effect.Stroke.DEFAULTS.withColor(tint)
           .withPosition(StrokePosition.INSIDE))) {
-        float[] px = IO.download(out);
+        float[] px = Images.download(out);
         float[] half = {0.6f, 0.2f, 0.3f, 1f}; // S mixed halfway to red
         assertPixel(half, px, 12, 2, 5, EPS); // a seed: d = 0
         assertPixel(half, px, 12, 3, 5, EPS); // d = 1
@@ -339,10 +339,10 @@ class EffectTest {
       try (Image faint = image(5, 5, px); Image empty = image(5, 5, new float[100]);
           Image a = Effect.stroke(faint, Effect.Stroke.DEFAULTS.withColor(RED).withExpand(false));
           Image b = Effect.stroke(empty, Effect.Stroke.DEFAULTS.withColor(RED))) {
-        float[] pa = IO.download(a);
+        float[] pa = Images.download(a);
         assertPixel(RED, pa, 5, 1, 2);
         assertPixel(RED, pa, 5, 2, 1);
-        for (float v : IO.download(b)) {
+        for (float v : Images.download(b)) {
           assertEquals(0f, v);
         }
       }
@@ -351,11 +351,11 @@ class EffectTest {
     @Test
     void theSourceIsNotChanged() {
       try (Image img = square(8, 2, 6)) {
-        float[] before = IO.download(img);
+        float[] before = Images.download(img);
         try (Image out = Effect.stroke(img)) {
-          assertNotEquals(before.length, IO.download(out).length);
+          assertNotEquals(before.length, Images.download(out).length);
         }
-        assertArrayEquals(before, IO.download(img));
+        assertArrayEquals(before, Images.download(img));
       }
     }
   }
@@ -482,7 +482,7 @@ class EffectTest {
 
     private float[] stroke(Image img, int width, StrokePosition position) {
       try (Image out = Effect.stroke(img, new Effect.Stroke(width, Rgba.WHITE, position, false, null))) {
-        return IO.download(out);
+        return Images.download(out);
       }
     }
   }
@@ -611,7 +611,7 @@ class EffectTest {
         assertThrows(IllegalArgumentException.class,
             () -> Effect.vignette(img, Effect.Vignette.DEFAULTS.withSoftness(Float.NaN)));
         for (int p = 0; p < 16; p++) {
-          assertPixel(S, IO.download(img), 4, p % 4, p / 4);
+          assertPixel(S, Images.download(img), 4, p % 4, p / 4);
         }
       }
     }

@@ -25,7 +25,7 @@ class FillTest {
   private static float[] render(int w, int h, Consumer<Image> fill) {
     try (Image img = new Image(w, h, BackendKind.CPU)) {
       fill.accept(img);
-      return IO.download(img);
+      return Images.download(img);
     }
   }
 
@@ -85,10 +85,10 @@ class FillTest {
     @Test
     void fillsOnlyTheLogicalArea() {
       try (Image img = new Image(4, 4, BackendKind.CPU)) {
-        img.resize(2, 3);
+        img.setLogicalSize(2, 3);
         Fill.color(img, B);
-        img.resize(4, 4);
-        float[] px = IO.download(img);
+        img.setLogicalSize(4, 4);
+        float[] px = Images.download(img);
         for (int p = 0; p < 16; p++) {
           float[] expected = p < 6 ? B.toArray() : new float[4];
           assertArrayEquals(expected, pixel(px, 4, p % 4, p / 4), "pixel " + p);
@@ -111,7 +111,7 @@ class FillTest {
 
     @Test
     void verticalRunsFromTopToBottom() {
-      float[] px = render(2, 3, img -> Fill.gradient(img, A, B, GradientDirection.VERTICAL, false));
+      float[] px = render(2, 3, img -> Fill.gradient(img, A, B, GradientDirection.VERTICAL));
       assertPixel(A, px, 2, 1, 0);
       assertPixel(mix(A, B, 0.5), px, 2, 1, 1, EPS);
       assertPixel(B, px, 2, 0, 2);
@@ -119,7 +119,7 @@ class FillTest {
 
     @Test
     void diagonalAveragesBothAxes() {
-      float[] px = render(3, 3, img -> Fill.gradient(img, A, B, GradientDirection.DIAGONAL, false));
+      float[] px = render(3, 3, img -> Fill.gradient(img, A, B, GradientDirection.DIAGONAL));
       assertPixel(A, px, 3, 0, 0);
       assertPixel(B, px, 3, 2, 2);
       assertPixel(mix(A, B, 0.5), px, 3, 2, 0, EPS);
@@ -129,7 +129,7 @@ class FillTest {
 
     @Test
     void radialIsColor1AtTheCentreAndColor2AtTheCorners() {
-      float[] px = render(3, 3, img -> Fill.gradient(img, A, B, GradientDirection.RADIAL, false));
+      float[] px = render(3, 3, img -> Fill.gradient(img, A, B, GradientDirection.RADIAL));
       assertPixel(A, px, 3, 1, 1);
       for (int[] corner : new int[][] {{0, 0}, {2, 0}, {0, 2}, {2, 2}}) {
         assertPixel(B.toArray(), px, 3, corner[0], corner[1], EPS);
@@ -139,14 +139,14 @@ class FillTest {
 
     @Test
     void radialIsEllipticalOnNonSquareImages() {
-      float[] px = render(5, 3, img -> Fill.gradient(img, A, B, GradientDirection.RADIAL, false));
+      float[] px = render(5, 3, img -> Fill.gradient(img, A, B, GradientDirection.RADIAL));
       assertPixel(mix(A, B, Math.sqrt(0.5)), px, 5, 4, 1, EPS); // right edge: nx = 0.5
       assertPixel(mix(A, B, Math.sqrt(0.5)), px, 5, 2, 0, EPS); // top edge: ny = 0.5
     }
 
     @Test
     void seamlessFoldsIntoATriangleWave() {
-      float[] px = render(5, 1, img -> Fill.gradient(img, A, B, GradientDirection.HORIZONTAL, true));
+      float[] px = render(5, 1, img -> Fill.gradient(img, A, B, new Fill.Gradient(GradientDirection.HORIZONTAL, true)));
       double[] weights = {0, 0.5, 1, 0.5, 0};
       for (int x = 0; x < 5; x++) {
         assertPixel(mix(A, B, weights[x]), px, 5, x, 0, EPS);
@@ -156,9 +156,9 @@ class FillTest {
     @Test
     void aOnePixelSideGivesTheMidpointAlongThatSide() {
       float[] row = render(1, 4, img -> Fill.gradient(img, A, B));
-      float[] column = render(4, 1, img -> Fill.gradient(img, A, B, GradientDirection.VERTICAL, false));
-      float[] diagonal = render(4, 1, img -> Fill.gradient(img, A, B, GradientDirection.DIAGONAL, false));
-      float[] single = render(1, 1, img -> Fill.gradient(img, A, B, GradientDirection.RADIAL, false));
+      float[] column = render(4, 1, img -> Fill.gradient(img, A, B, GradientDirection.VERTICAL));
+      float[] diagonal = render(4, 1, img -> Fill.gradient(img, A, B, GradientDirection.DIAGONAL));
+      float[] single = render(1, 1, img -> Fill.gradient(img, A, B, GradientDirection.RADIAL));
       for (int i = 0; i < 4; i++) {
         assertPixel(mix(A, B, 0.5), row, 1, 0, i, EPS);
         assertPixel(mix(A, B, 0.5), column, 4, i, 0, EPS);
@@ -172,7 +172,7 @@ class FillTest {
   class Checkerboard {
     @Test
     void topLeftSquareIsColor1AndSquaresAlternate() {
-      float[] px = render(4, 4, img -> Fill.checkerboard(img, 2, A, B, 0, 0));
+      float[] px = render(4, 4, img -> Fill.checkerboard(img, new Fill.Checkerboard(2, A, B, 0, 0)));
       assertPixel(A, px, 4, 0, 0);
       assertPixel(A, px, 4, 1, 1);
       assertPixel(B, px, 4, 2, 0);
@@ -182,7 +182,7 @@ class FillTest {
 
     @Test
     void positiveOffsetsMoveThePatternLeftAndUp() {
-      float[] px = render(4, 4, img -> Fill.checkerboard(img, 2, A, B, 1, 0));
+      float[] px = render(4, 4, img -> Fill.checkerboard(img, new Fill.Checkerboard(2, A, B, 1, 0)));
       assertPixel(A, px, 4, 0, 0);
       assertPixel(B, px, 4, 1, 0);
       assertPixel(B, px, 4, 2, 0);
@@ -193,7 +193,7 @@ class FillTest {
     void negativeOffsetsKeepEverySquareFullSize() {
       // The reference puts sample -size in cell -2 (spec §5.7), so its first square left of the
       // origin is one pixel narrow; floor division keeps it size pixels wide (docs/deviations.md).
-      float[] px = render(6, 1, img -> Fill.checkerboard(img, 3, A, B, -3, 0));
+      float[] px = render(6, 1, img -> Fill.checkerboard(img, new Fill.Checkerboard(3, A, B, -3, 0)));
       for (int x = 0; x < 3; x++) {
         assertPixel(B, px, 6, x, 0);
         assertPixel(A, px, 6, x + 3, 0);
@@ -213,7 +213,7 @@ class FillTest {
   class Grid {
     @Test
     void linesSitOnTheLeftAndTopEdgeOfEachCell() {
-      float[] px = render(8, 8, img -> Fill.grid(img, 4, 1, A, B, 0, 0));
+      float[] px = render(8, 8, img -> Fill.grid(img, new Fill.Grid(4, 1, A, B, 0, 0)));
       assertPixel(A, px, 8, 0, 3);
       assertPixel(A, px, 8, 4, 5);
       assertPixel(A, px, 8, 5, 4);
@@ -223,8 +223,8 @@ class FillTest {
 
     @Test
     void offsetsOfEitherSignShiftTheLines() {
-      float[] left = render(8, 1, img -> Fill.grid(img, 4, 1, A, B, 1, 1));
-      float[] right = render(8, 1, img -> Fill.grid(img, 4, 1, A, B, -1, 1));
+      float[] left = render(8, 1, img -> Fill.grid(img, new Fill.Grid(4, 1, A, B, 1, 1)));
+      float[] right = render(8, 1, img -> Fill.grid(img, new Fill.Grid(4, 1, A, B, -1, 1)));
       assertPixel(A, left, 8, 3, 0);
       assertPixel(B, left, 8, 0, 0);
       assertPixel(A, right, 8, 1, 0);
@@ -233,7 +233,7 @@ class FillTest {
 
     @Test
     void lineWidthAtLeastSpacingFillsEverything() {
-      float[] px = render(5, 5, img -> Fill.grid(img, 3, 3, A, B, 0, 0));
+      float[] px = render(5, 5, img -> Fill.grid(img, new Fill.Grid(3, 3, A, B, 0, 0)));
       for (int i = 0; i < 25; i++) {
         assertPixel(A, px, 5, i % 5, i / 5);
       }
@@ -244,7 +244,7 @@ class FillTest {
   class Stripes {
     @Test
     void angleZeroGivesVerticalBandsWithAntialiasedEdges() {
-      float[] px = render(12, 2, img -> Fill.stripes(img, 0, 10, 5, A, B, 0));
+      float[] px = render(12, 2, img -> Fill.stripes(img, new Fill.Stripes(0, 10, 5, A, B, 0)));
       assertPixel(B, px, 12, 0, 1); // smoothstep(0, 1, 0) = 0: the period starts with colour 2
       assertPixel(A, px, 12, 1, 1);
       assertPixel(A, px, 12, 4, 0);
@@ -257,7 +257,7 @@ class FillTest {
 
     @Test
     void angle90GivesHorizontalBands() {
-      float[] px = render(3, 3, img -> Fill.stripes(img, 90, 10, 5, A, B, 0));
+      float[] px = render(3, 3, img -> Fill.stripes(img, new Fill.Stripes(90, 10, 5, A, B, 0)));
       for (int x = 0; x < 3; x++) {
         assertPixel(B.toArray(), px, 3, x, 0, 1e-5f);
         assertPixel(A.toArray(), px, 3, x, 2, 1e-5f);
@@ -266,13 +266,13 @@ class FillTest {
 
     @Test
     void offsetShiftsAlongThePeriod() {
-      float[] px = render(2, 1, img -> Fill.stripes(img, 0, 10, 5, A, B, 1));
+      float[] px = render(2, 1, img -> Fill.stripes(img, new Fill.Stripes(0, 10, 5, A, B, 1)));
       assertPixel(A, px, 2, 0, 0);
     }
 
     @Test
     void bandsAsWideAsThePeriodKeepAOnePixelSeam() {
-      float[] px = render(12, 1, img -> Fill.stripes(img, 0, 10, 12, A, B, 0));
+      float[] px = render(12, 1, img -> Fill.stripes(img, new Fill.Stripes(0, 10, 12, A, B, 0)));
       assertPixel(B, px, 12, 0, 0);
       assertPixel(A, px, 12, 5, 0);
       assertPixel(B, px, 12, 10, 0);
@@ -283,7 +283,7 @@ class FillTest {
   class Dots {
     @Test
     void oneDotPerCellCentredAtHalfTheSpacing() {
-      float[] px = render(20, 10, img -> Fill.dots(img, 10, 3, A, B, 0, 0, 0));
+      float[] px = render(20, 10, img -> Fill.dots(img, new Fill.Dots(10, 3, A, B, 0, 0, 0)));
       assertPixel(A, px, 20, 5, 5);
       assertPixel(A, px, 20, 15, 5);
       assertPixel(B, px, 20, 0, 0);
@@ -294,14 +294,14 @@ class FillTest {
 
     @Test
     void offsetsMoveTheDotsRightAndDown() {
-      float[] px = render(10, 10, img -> Fill.dots(img, 10, 2, A, B, 2, -3, 0));
+      float[] px = render(10, 10, img -> Fill.dots(img, new Fill.Dots(10, 2, A, B, 2, -3, 0)));
       assertPixel(A, px, 10, 7, 2);
       assertPixel(B, px, 10, 5, 5);
     }
 
     @Test
     void softnessWidensTheEdgeToSoftnessTimesRadius() {
-      float[] px = render(10, 10, img -> Fill.dots(img, 10, 4, A, B, 0, 0, 0.5f));
+      float[] px = render(10, 10, img -> Fill.dots(img, new Fill.Dots(10, 4, A, B, 0, 0, 0.5f)));
       for (int x = 5; x < 10; x++) {
         double t = 1 - smoothstep(2, 6, x - 5);
         assertPixel(mix(B, A, t), px, 10, x, 5, EPS);
@@ -313,7 +313,7 @@ class FillTest {
   class Circle {
     @Test
     void discOfRadiusHalfTheShorterSideCentredAtHalfTheSize() {
-      float[] px = render(4, 6, img -> Fill.circle(img, A, B, 0));
+      float[] px = render(4, 6, img -> Fill.circle(img, new Fill.Circle(A, B, 0)));
       assertPixel(A, px, 4, 2, 3);
       assertPixel(B, px, 4, 0, 0);
       assertPixel(mix(B, A, 0.5), px, 4, 0, 3, EPS); // distance 2 = R
@@ -322,7 +322,7 @@ class FillTest {
 
     @Test
     void softnessOneFadesFromTheCentreToTwiceTheRadius() {
-      float[] px = render(8, 8, img -> Fill.circle(img, A, B, 1));
+      float[] px = render(8, 8, img -> Fill.circle(img, new Fill.Circle(A, B, 1)));
       for (int x = 4; x < 8; x++) {
         assertPixel(mix(B, A, 1 - smoothstep(0, 8, x - 4)), px, 8, x, 4, EPS);
       }
@@ -330,13 +330,13 @@ class FillTest {
 
     @Test
     void onePixelImage() {
-      float[] px = render(1, 1, img -> Fill.circle(img, A, B, 0));
+      float[] px = render(1, 1, img -> Fill.circle(img, new Fill.Circle(A, B, 0)));
       assertPixel(mix(B, A, 1 - smoothstep(0, 1, Math.sqrt(0.5))), px, 1, 0, 0, EPS);
     }
 
     @Test
     void isSymmetricAboutItsCentre() {
-      float[] px = render(9, 7, img -> Fill.circle(img, A, B, 0.3f));
+      float[] px = render(9, 7, img -> Fill.circle(img, new Fill.Circle(A, B, 0.3f)));
       // centre (4.5, 3.5): pixel x mirrors to 9 − x, y to 7 − y
       for (int y = 1; y < 7; y++) {
         for (int x = 1; x < 9; x++) {
@@ -350,7 +350,7 @@ class FillTest {
   class Noise {
     @Test
     void originHashesToZeroAndAlphaIsOne() {
-      float[] px = render(2, 1, img -> Fill.noise(img, 0, true));
+      float[] px = render(2, 1, img -> Fill.noise(img, new Fill.Noise(0, true)));
       assertPixel(new float[] {0, 0, 0, 1}, px, 2, 0, 0, 0f);
       double n = Math.sin(12.9898f) * 43758.5453;
       double expected = n - Math.floor(n);
@@ -359,7 +359,7 @@ class FillTest {
 
     @Test
     void monochromeIsGreyAndValuesLieIn01() {
-      float[] px = render(64, 64, img -> Fill.noise(img, 7, true));
+      float[] px = render(64, 64, img -> Fill.noise(img, new Fill.Noise(7, true)));
       for (int i = 0; i < px.length; i += 4) {
         assertTrue(px[i] >= 0 && px[i] < 1, "value " + px[i]);
         assertEquals(px[i], px[i + 1]);
@@ -370,9 +370,9 @@ class FillTest {
 
     @Test
     void colourChannelsUseSeedsPlusOneAndTwo() {
-      float[] rgb = render(16, 16, img -> Fill.noise(img, 5, false));
-      float[] s6 = render(16, 16, img -> Fill.noise(img, 6, true));
-      float[] s7 = render(16, 16, img -> Fill.noise(img, 7, true));
+      float[] rgb = render(16, 16, img -> Fill.noise(img, new Fill.Noise(5, false)));
+      float[] s6 = render(16, 16, img -> Fill.noise(img, new Fill.Noise(6, true)));
+      float[] s7 = render(16, 16, img -> Fill.noise(img, new Fill.Noise(7, true)));
       for (int i = 0; i < rgb.length; i += 4) {
         assertEquals(s6[i], rgb[i + 1]);
         assertEquals(s7[i], rgb[i + 2]);
@@ -382,8 +382,8 @@ class FillTest {
     @Test
     void sameSeedSameImageOtherSeedOtherImage() {
       float[] a = render(32, 8, Fill::noise);
-      float[] b = render(32, 8, img -> Fill.noise(img, 0, true));
-      float[] c = render(32, 8, img -> Fill.noise(img, 1, true));
+      float[] b = render(32, 8, img -> Fill.noise(img, new Fill.Noise(0, true)));
+      float[] c = render(32, 8, img -> Fill.noise(img, new Fill.Noise(1, true)));
       assertArrayEquals(a, b);
       assertNotEquals(a[100], c[100]);
     }
@@ -391,8 +391,8 @@ class FillTest {
     @Test
     void reproducesPyImageCudaSamples() {
       // 8-bit values of the reference's fill_noise_mono / fill_noise_rgb images (512 × 512, seed 42).
-      float[] mono = render(512, 512, img -> Fill.noise(img, 42, true));
-      float[] rgb = render(512, 512, img -> Fill.noise(img, 42, false));
+      float[] mono = render(512, 512, img -> Fill.noise(img, new Fill.Noise(42, true)));
+      float[] rgb = render(512, 512, img -> Fill.noise(img, new Fill.Noise(42, false)));
       int[][] monoSamples = {{0, 0, 89}, {1, 0, 144}, {300, 200, 136}, {511, 511, 8}};
       for (int[] s : monoSamples) {
         assertEquals(s[2], u8(pixel(mono, 512, s[0], s[1])[0]), "mono pixel " + s[0] + "," + s[1]);
@@ -411,7 +411,7 @@ class FillTest {
     @Test
     void latticePointsAreHalfWayBetweenTheColours() {
       // At integer lattice coordinates every corner offset is 0 or the fade weight is 0, so N = 0.
-      float[] px = render(9, 9, img -> Fill.perlin(img, 4, 3, 3, 0.5f, 2, 0, 0, A, B));
+      float[] px = render(9, 9, img -> Fill.perlin(img, new Fill.Perlin(4, 3, 3, 0.5f, 2, 0, 0, A, B)));
       for (int y = 0; y < 9; y += 4) {
         for (int x = 0; x < 9; x += 4) {
           assertPixel(mix(A, B, 0.5), px, 9, x, y, EPS);
@@ -436,8 +436,8 @@ class FillTest {
 
     @Test
     void offsetsShiftThePattern() {
-      float[] base = render(20, 10, img -> Fill.perlin(img, 8, 1, 2, 0.5f, 2, 0, 0, A, B));
-      float[] shifted = render(10, 10, img -> Fill.perlin(img, 8, 1, 2, 0.5f, 2, 10, 0, A, B));
+      float[] base = render(20, 10, img -> Fill.perlin(img, new Fill.Perlin(8, 1, 2, 0.5f, 2, 0, 0, A, B)));
+      float[] shifted = render(10, 10, img -> Fill.perlin(img, new Fill.Perlin(8, 1, 2, 0.5f, 2, 10, 0, A, B)));
       for (int y = 0; y < 10; y++) {
         for (int x = 0; x < 10; x++) {
           assertPixel(pixel(base, 20, x + 10, y), shifted, 10, x, y, 0f);
@@ -448,9 +448,9 @@ class FillTest {
     @Test
     void reproducesPyImageCudaSamples() {
       // 8-bit values of the reference's fill_perlin_detailed and fill_perlin_simple images (512 × 512).
-      float[] detailed = render(512, 512, img -> Fill.perlin(img, 100, 42, 6, 0.5f, 2, 0, 0,
-          new Rgba(0.1f, 0.2f, 0.4f, 1), new Rgba(0.9f, 0.8f, 0.6f, 1)));
-      float[] simple = render(512, 512, img -> Fill.perlin(img, 80, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE));
+      float[] detailed = render(512, 512, img -> Fill.perlin(img, new Fill.Perlin(100, 42, 6, 0.5f, 2, 0, 0,
+          new Rgba(0.1f, 0.2f, 0.4f, 1), new Rgba(0.9f, 0.8f, 0.6f, 1))));
+      float[] simple = render(512, 512, img -> Fill.perlin(img, Fill.Perlin.DEFAULTS.withScale(80)));
       int[][] detailedSamples = {{0, 0, 128, 128, 128}, {137, 411, 116, 119, 125}, {511, 511, 131, 130, 128}};
       for (int[] s : detailedSamples) {
         float[] p = pixel(detailed, 512, s[0], s[1]);
@@ -468,7 +468,7 @@ class FillTest {
   class Ngon {
     @Test
     void squareHasAxisAlignedEdgesAtTheApothem() {
-      float[] px = render(8, 8, img -> Fill.ngon(img, 4, A, B, 0, 0));
+      float[] px = render(8, 8, img -> Fill.ngon(img, new Fill.Ngon(4, A, B, 0, 0)));
       double apothem = 4 * Math.cos(Math.PI / 4);
       assertPixel(A, px, 8, 4, 4);
       assertPixel(A, px, 8, 6, 6);
@@ -479,7 +479,7 @@ class FillTest {
 
     @Test
     void triangleHasAFlatBottomAndItsApexAtTheTop() {
-      float[] px = render(100, 100, img -> Fill.ngon(img, 3, A, B, 0, 0));
+      float[] px = render(100, 100, img -> Fill.ngon(img, new Fill.Ngon(3, A, B, 0, 0)));
       assertPixel(A, px, 100, 50, 2);
       assertPixel(A, px, 100, 50, 74); // bottom edge at y = 50 + R·cos(60°) = 75
       assertPixel(B, px, 100, 50, 76);
@@ -493,18 +493,18 @@ class FillTest {
 
     @Test
     void positiveRotationTurnsClockwise() {
-      float[] px = render(100, 100, img -> Fill.ngon(img, 3, A, B, 90, 0));
+      float[] px = render(100, 100, img -> Fill.ngon(img, new Fill.Ngon(3, A, B, 90, 0)));
       assertPixel(A, px, 100, 97, 50); // apex now points right
       assertPixel(A, px, 100, 26, 50);
       assertPixel(B, px, 100, 24, 50);
-      float[] flipped = render(100, 100, img -> Fill.ngon(img, 3, A, B, 180, 0));
+      float[] flipped = render(100, 100, img -> Fill.ngon(img, new Fill.Ngon(3, A, B, 180, 0)));
       assertPixel(A, flipped, 100, 50, 97);
       assertPixel(B, flipped, 100, 50, 24);
     }
 
     @Test
     void softnessWidensTheEdge() {
-      float[] px = render(8, 8, img -> Fill.ngon(img, 4, A, B, 0, 0.25f));
+      float[] px = render(8, 8, img -> Fill.ngon(img, new Fill.Ngon(4, A, B, 0, 0.25f)));
       double apothem = 4 * Math.cos(Math.PI / 4);
       assertPixel(mix(B, A, 1 - smoothstep(-1, 1, 3 - apothem)), px, 8, 4, 7, 1e-5f);
     }
@@ -517,6 +517,89 @@ class FillTest {
         float[] px = render(size[0], size[1], fill);
         for (float v : px) {
           assertTrue(Float.isFinite(v), "non-finite value on " + size[0] + "x" + size[1]);
+        }
+      }
+    }
+  }
+
+  /** The options records: the reference's defaults (spec §3.1), copies that change one component, overloads. */
+  @Nested
+  class Options {
+    private static final Rgba LIGHT = new Rgba(0.8f, 0.8f, 0.8f, 1);
+    private static final Rgba GREY = new Rgba(0.5f, 0.5f, 0.5f, 1);
+
+    @Test
+    void defaultsAreTheReferenceDefaults() {
+      assertEquals(new Fill.Gradient(GradientDirection.HORIZONTAL, false), Fill.Gradient.DEFAULTS);
+      assertEquals(new Fill.Checkerboard(20, LIGHT, GREY, 0, 0), Fill.Checkerboard.DEFAULTS);
+      assertEquals(new Fill.Grid(50, 1, GREY, Rgba.TRANSPARENT, 0, 0), Fill.Grid.DEFAULTS);
+      assertEquals(new Fill.Stripes(45, 40, 20, Rgba.WHITE, Rgba.TRANSPARENT, 0), Fill.Stripes.DEFAULTS);
+      assertEquals(new Fill.Dots(40, 10, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0, 0), Fill.Dots.DEFAULTS);
+      assertEquals(new Fill.Circle(Rgba.WHITE, Rgba.TRANSPARENT, 0), Fill.Circle.DEFAULTS);
+      assertEquals(new Fill.Noise(0, true), Fill.Noise.DEFAULTS);
+      assertEquals(new Fill.Perlin(50, 0, 1, 0.5f, 2, 0, 0, Rgba.BLACK, Rgba.WHITE), Fill.Perlin.DEFAULTS);
+      assertEquals(new Fill.Ngon(3, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0), Fill.Ngon.DEFAULTS);
+    }
+
+    @Test
+    void withMethodsChangeOnlyTheirComponent() {
+      assertEquals(new Fill.Gradient(GradientDirection.RADIAL, true),
+          Fill.Gradient.DEFAULTS.withDirection(GradientDirection.RADIAL).withSeamless(true));
+      assertEquals(new Fill.Checkerboard(4, A, B, -3, 5),
+          Fill.Checkerboard.DEFAULTS.withSize(4).withColors(A, B).withOffset(-3, 5));
+      assertEquals(new Fill.Checkerboard(20, A, B, -3, 5),
+          Fill.Checkerboard.DEFAULTS.withColor1(A).withColor2(B).withOffsetX(-3).withOffsetY(5));
+      assertEquals(new Fill.Grid(7, 2, A, B, 1, 2), Fill.Grid.DEFAULTS.withSpacing(7).withLineWidth(2)
+          .withColor(A).withBgColor(B).withOffsetX(1).withOffsetY(2));
+      assertEquals(new Fill.Grid(50, 1, GREY, Rgba.TRANSPARENT, 1, 2), Fill.Grid.DEFAULTS.withOffset(1, 2));
+      assertEquals(new Fill.Stripes(10, 8, 3, A, B, 2), Fill.Stripes.DEFAULTS.withAngle(10).withSpacing(8)
+          .withWidth(3).withColor1(A).withColor2(B).withOffset(2));
+      assertEquals(new Fill.Stripes(45, 40, 20, A, B, 0), Fill.Stripes.DEFAULTS.withColors(A, B));
+      assertEquals(new Fill.Dots(9, 2, A, B, 3, 4, 0.5f), Fill.Dots.DEFAULTS.withSpacing(9).withRadius(2)
+          .withColor(A).withBgColor(B).withOffsetX(3).withOffsetY(4).withSoftness(0.5f));
+      assertEquals(new Fill.Dots(40, 10, Rgba.WHITE, Rgba.TRANSPARENT, 3, 4, 0), Fill.Dots.DEFAULTS.withOffset(3, 4));
+      assertEquals(new Fill.Circle(A, B, 0.25f),
+          Fill.Circle.DEFAULTS.withColor(A).withBgColor(B).withSoftness(0.25f));
+      assertEquals(new Fill.Noise(3, false), Fill.Noise.DEFAULTS.withSeed(3).withMonochrome(false));
+      assertEquals(new Fill.Perlin(80, 1, 6, 0.4f, 3, 5, 6, A, B), Fill.Perlin.DEFAULTS.withScale(80).withSeed(1)
+          .withOctaves(6).withPersistence(0.4f).withLacunarity(3).withOffsetX(5).withOffsetY(6).withColor1(A)
+          .withColor2(B));
+      assertEquals(new Fill.Perlin(50, 0, 1, 0.5f, 2, 5, 6, A, B),
+          Fill.Perlin.DEFAULTS.withOffset(5, 6).withColors(A, B));
+      assertEquals(new Fill.Ngon(5, A, B, 30, 0.1f), Fill.Ngon.DEFAULTS.withSides(5).withColor(A).withBgColor(B)
+          .withRotation(30).withSoftness(0.1f));
+      assertEquals(50, Fill.Perlin.DEFAULTS.scale(), "DEFAULTS itself is unchanged");
+    }
+
+    @Test
+    void shortOverloadsAreTheirOptionsRecord() {
+      assertArrayEquals(render(9, 7, img -> Fill.gradient(img, A, B, Fill.Gradient.DEFAULTS)),
+          render(9, 7, img -> Fill.gradient(img, A, B)));
+      assertArrayEquals(render(9, 7, img -> Fill.gradient(img, A, B, new Fill.Gradient(GradientDirection.RADIAL,
+          false))), render(9, 7, img -> Fill.gradient(img, A, B, GradientDirection.RADIAL)));
+      assertArrayEquals(render(9, 7, img -> Fill.checkerboard(img, new Fill.Checkerboard(3, LIGHT, GREY, 0, 0))),
+          render(9, 7, img -> Fill.checkerboard(img, 3)));
+      assertArrayEquals(render(9, 7, img -> Fill.noise(img, new Fill.Noise(5, true))),
+          render(9, 7, img -> Fill.noise(img, 5)));
+      assertArrayEquals(render(9, 7, img -> Fill.ngon(img, new Fill.Ngon(6, Rgba.WHITE, Rgba.TRANSPARENT, 0, 0))),
+          render(9, 7, img -> Fill.ngon(img, 6)));
+      assertArrayEquals(render(9, 7, img -> Fill.perlin(img, Fill.Perlin.DEFAULTS)), render(9, 7, Fill::perlin));
+      assertArrayEquals(render(9, 7, img -> Fill.grid(img, Fill.Grid.DEFAULTS)), render(9, 7, Fill::grid));
+      assertArrayEquals(render(9, 7, img -> Fill.stripes(img, Fill.Stripes.DEFAULTS)), render(9, 7, Fill::stripes));
+      assertArrayEquals(render(9, 7, img -> Fill.dots(img, Fill.Dots.DEFAULTS)), render(9, 7, Fill::dots));
+      assertArrayEquals(render(9, 7, img -> Fill.circle(img, Fill.Circle.DEFAULTS)), render(9, 7, Fill::circle));
+    }
+
+    @Test
+    void nullOptionsAreRejectedNamingTheOp() {
+      try (Image img = new Image(2, 2, BackendKind.CPU)) {
+        List<Executable> calls = List.of(() -> Fill.gradient(img, A, B, (Fill.Gradient) null),
+            () -> Fill.checkerboard(img, null), () -> Fill.grid(img, null), () -> Fill.stripes(img, null),
+            () -> Fill.dots(img, null), () -> Fill.circle(img, null), () -> Fill.noise(img, null),
+            () -> Fill.perlin(img, null), () -> Fill.ngon(img, null));
+        for (Executable call : calls) {
+          NullPointerException e = assertThrows(NullPointerException.class, call);
+          assertTrue(e.getMessage().matches("Fill\\.[a-z]+: options is null"), e.getMessage());
         }
       }
     }
@@ -553,46 +636,46 @@ class FillTest {
         assertThrows(NullPointerException.class, () -> Fill.color(img, null));
         assertThrows(NullPointerException.class, () -> Fill.gradient(img, null, B));
         assertThrows(NullPointerException.class, () -> Fill.gradient(img, A, null));
-        assertThrows(NullPointerException.class, () -> Fill.gradient(img, A, B, null, false));
-        assertThrows(NullPointerException.class, () -> Fill.checkerboard(img, 2, A, null, 0, 0));
-        assertThrows(NullPointerException.class, () -> Fill.grid(img, 2, 1, null, B, 0, 0));
-        assertThrows(NullPointerException.class, () -> Fill.stripes(img, 0, 2, 1, A, null, 0));
-        assertThrows(NullPointerException.class, () -> Fill.dots(img, 2, 1, null, B, 0, 0, 0));
-        assertThrows(NullPointerException.class, () -> Fill.circle(img, A, null, 0));
-        assertThrows(NullPointerException.class, () -> Fill.perlin(img, 1, 0, 1, 0.5f, 2, 0, 0, null, B));
-        assertThrows(NullPointerException.class, () -> Fill.ngon(img, 3, null, B, 0, 0));
+        assertThrows(NullPointerException.class, () -> Fill.gradient(img, A, B, new Fill.Gradient(null, false)));
+        assertThrows(NullPointerException.class, () -> Fill.checkerboard(img, new Fill.Checkerboard(2, A, null, 0, 0)));
+        assertThrows(NullPointerException.class, () -> Fill.grid(img, new Fill.Grid(2, 1, null, B, 0, 0)));
+        assertThrows(NullPointerException.class, () -> Fill.stripes(img, new Fill.Stripes(0, 2, 1, A, null, 0)));
+        assertThrows(NullPointerException.class, () -> Fill.dots(img, new Fill.Dots(2, 1, null, B, 0, 0, 0)));
+        assertThrows(NullPointerException.class, () -> Fill.circle(img, new Fill.Circle(A, null, 0)));
+        assertThrows(NullPointerException.class, () -> Fill.perlin(img, Fill.Perlin.DEFAULTS.withColor1(null)));
+        assertThrows(NullPointerException.class, () -> Fill.ngon(img, new Fill.Ngon(3, null, B, 0, 0)));
       }
     }
 
     @Test
     void nonPositiveSizesAreRejectedWithTheReferenceFragment() {
       try (Image img = new Image(2, 2, BackendKind.CPU)) {
-        assertRejected("size must be positive", () -> Fill.checkerboard(img, 0, A, B, 0, 0));
-        assertRejected("spacing must be positive", () -> Fill.grid(img, -1, 1, A, B, 0, 0));
-        assertRejected("lineWidth must be positive", () -> Fill.grid(img, 4, 0, A, B, 0, 0));
-        assertRejected("spacing must be positive", () -> Fill.stripes(img, 0, 0, 1, A, B, 0));
-        assertRejected("spacing must be positive", () -> Fill.dots(img, 0, 1, A, B, 0, 0, 0));
-        assertRejected("scale must be positive", () -> Fill.perlin(img, 0, 0, 1, 0.5f, 2, 0, 0, A, B));
-        assertRejected("scale must be positive", () -> Fill.perlin(img, -2, 0, 1, 0.5f, 2, 0, 0, A, B));
+        assertRejected("size must be positive", () -> Fill.checkerboard(img, new Fill.Checkerboard(0, A, B, 0, 0)));
+        assertRejected("spacing must be positive", () -> Fill.grid(img, new Fill.Grid(-1, 1, A, B, 0, 0)));
+        assertRejected("lineWidth must be positive", () -> Fill.grid(img, new Fill.Grid(4, 0, A, B, 0, 0)));
+        assertRejected("spacing must be positive", () -> Fill.stripes(img, new Fill.Stripes(0, 0, 1, A, B, 0)));
+        assertRejected("spacing must be positive", () -> Fill.dots(img, new Fill.Dots(0, 1, A, B, 0, 0, 0)));
+        assertRejected("scale must be positive", () -> Fill.perlin(img, new Fill.Perlin(0, 0, 1, 0.5f, 2, 0, 0, A, B)));
+        assertRejected("scale must be positive", () -> Fill.perlin(img, Fill.Perlin.DEFAULTS.withScale(-2)));
         assertRejected("scale must be positive",
-            () -> Fill.perlin(img, Float.NaN, 0, 1, 0.5f, 2, 0, 0, A, B));
+            () -> Fill.perlin(img, new Fill.Perlin(Float.NaN, 0, 1, 0.5f, 2, 0, 0, A, B)));
       }
     }
 
     @Test
     void octavesOutsideOneTo32AreRejected() {
       try (Image img = new Image(2, 2, BackendKind.CPU)) {
-        assertRejected("octaves must be in 1..32", () -> Fill.perlin(img, 1, 0, 0, 0.5f, 2, 0, 0, A, B));
-        assertRejected("octaves must be in 1..32", () -> Fill.perlin(img, 1, 0, 33, 0.5f, 2, 0, 0, A, B));
-        Fill.perlin(img, 1, 0, 32, 0.5f, 2, 0, 0, A, B);
+        assertRejected("octaves must be in 1..32", () -> Fill.perlin(img, Fill.Perlin.DEFAULTS.withOctaves(0)));
+        assertRejected("octaves must be in 1..32", () -> Fill.perlin(img, Fill.Perlin.DEFAULTS.withOctaves(33)));
+        Fill.perlin(img, new Fill.Perlin(1, 0, 32, 0.5f, 2, 0, 0, A, B));
       }
     }
 
     @Test
     void polygonsNeedAtLeastThreeSides() {
       try (Image img = new Image(2, 2, BackendKind.CPU)) {
-        assertRejected("at least 3 sides", () -> Fill.ngon(img, 2, A, B, 0, 0));
-        assertRejected("at least 3 sides", () -> Fill.ngon(img, -5, A, B, 0, 0));
+        assertRejected("at least 3 sides", () -> Fill.ngon(img, new Fill.Ngon(2, A, B, 0, 0)));
+        assertRejected("at least 3 sides", () -> Fill.ngon(img, new Fill.Ngon(-5, A, B, 0, 0)));
       }
     }
 
@@ -600,8 +683,8 @@ class FillTest {
     void rejectedCallsLeaveThePixelsAlone() {
       try (Image img = new Image(2, 2, BackendKind.CPU)) {
         Fill.color(img, ONES);
-        assertThrows(IllegalArgumentException.class, () -> Fill.grid(img, 0, 1, BLACK0, BLACK0, 0, 0));
-        for (float v : IO.download(img)) {
+        assertThrows(IllegalArgumentException.class, () -> Fill.grid(img, new Fill.Grid(0, 1, BLACK0, BLACK0, 0, 0)));
+        for (float v : Images.download(img)) {
           assertEquals(1f, v);
         }
       }

@@ -23,7 +23,7 @@ class FilterTest {
   /** A new CPU image holding {@code rgba} ({@code w·h·4} floats). */
   private static Image image(int w, int h, float... rgba) {
     Image img = new Image(w, h, BackendKind.CPU);
-    IO.upload(img, rgba);
+    Images.upload(img, rgba);
     return img;
   }
 
@@ -55,8 +55,8 @@ class FilterTest {
       assertEquals(BackendKind.CPU, out.backend());
       assertEquals(w, out.width());
       assertEquals(h, out.height());
-      assertArrayEquals(in, IO.download(src), "the source must not change");
-      return IO.download(out);
+      assertArrayEquals(in, Images.download(src), "the source must not change");
+      return Images.download(out);
     }
   }
 
@@ -64,7 +64,7 @@ class FilterTest {
   private static float[] inPlace(int w, int h, float[] in, Consumer<Image> op) {
     try (Image img = image(w, h, in)) {
       op.accept(img);
-      return IO.download(img);
+      return Images.download(img);
     }
   }
 
@@ -141,7 +141,7 @@ class FilterTest {
     @Test
     void aConstantImageStaysConstant() {
       try (Image src = flat(9, 7, 0.3f, 0.6f, 0.9f, 1f); Image out = Filter.gaussianBlur(src, 5)) {
-        float[] px = IO.download(out);
+        float[] px = Images.download(out);
         for (int p = 0; p < 63; p++) {
           assertPixel(new float[] {0.3f, 0.6f, 0.9f, 1f}, px, 9, p % 9, p / 9, EPS);
         }
@@ -311,7 +311,7 @@ class FilterTest {
         assertArrayEquals(expected, produce(w, h, in, src -> Filter.gaussianBlur(src, radius)), what);
         try (Image img = image(w, h, in)) {
           Filter.gaussianBlurInto(img, img, radius);
-          assertArrayEquals(expected, IO.download(img), what + " in place");
+          assertArrayEquals(expected, Images.download(img), what + " in place");
         }
       }
     }
@@ -328,7 +328,7 @@ class FilterTest {
         assertEquals(6, dst.width());
         assertEquals(5, dst.height());
         assertEquals(100, dst.capacity());
-        assertArrayEquals(expected, IO.download(dst));
+        assertArrayEquals(expected, Images.download(dst));
       }
     }
 
@@ -339,7 +339,7 @@ class FilterTest {
             () -> Filter.gaussianBlurInto(dst, src, 2));
         assertTrue(e.getMessage().contains("exceed buffer capacity"), e.getMessage());
         assertEquals(5, dst.width());
-        assertArrayEquals(new float[100], IO.download(dst));
+        assertArrayEquals(new float[100], Images.download(dst));
       }
     }
 
@@ -349,9 +349,9 @@ class FilterTest {
       float[] expected = produce(7, 9, in, src -> Filter.gaussianBlur(src, 3));
       try (Image img = image(7, 9, in)) {
         Filter.gaussianBlurInto(img, img, 3);
-        assertArrayEquals(expected, IO.download(img));
+        assertArrayEquals(expected, Images.download(img));
         Filter.gaussianBlurInto(img, img, 0);
-        assertArrayEquals(expected, IO.download(img), "radius 0 in place changes nothing");
+        assertArrayEquals(expected, Images.download(img), "radius 0 in place changes nothing");
       }
     }
 
@@ -367,13 +367,13 @@ class FilterTest {
         Filter.gaussianBlurInto(dst, srcA, opts.withTemp(temp));
         assertEquals(8, temp.width());
         assertEquals(6, temp.height());
-        assertArrayEquals(expectedA, IO.download(dst));
+        assertArrayEquals(expectedA, Images.download(dst));
         try (Image out = Filter.gaussianBlur(srcB, opts.withTemp(temp))) {
           assertEquals(5, temp.width());
-          assertArrayEquals(expectedB, IO.download(out));
+          assertArrayEquals(expectedB, Images.download(out));
         }
         Filter.gaussianBlurInto(srcA, srcA, opts.withTemp(temp));
-        assertArrayEquals(expectedA, IO.download(srcA), "in place with a supplied temp");
+        assertArrayEquals(expectedA, Images.download(srcA), "in place with a supplied temp");
       }
     }
 
@@ -424,7 +424,7 @@ class FilterTest {
     @Test
     void aFlatImageStaysFlatUpToItsBorders() {
       try (Image src = flat(4, 3, 0.4f, 0.6f, 0.8f, 0.5f); Image out = Filter.sharpen(src, 2f)) {
-        float[] px = IO.download(out);
+        float[] px = Images.download(out);
         for (int p = 0; p < 12; p++) {
           assertPixel(new float[] {0.4f, 0.6f, 0.8f, 0.5f}, px, 4, p % 4, p / 4, 4e-6f);
         }
@@ -465,9 +465,9 @@ class FilterTest {
         Filter.sharpenInto(dst, src, 0.25f);
         assertEquals(3, dst.width());
         assertEquals(3, dst.height());
-        assertArrayEquals(expected, IO.download(dst));
+        assertArrayEquals(expected, Images.download(dst));
         Filter.sharpenInto(dst, src);
-        assertArrayEquals(produce(3, 3, in, Filter::sharpen), IO.download(dst));
+        assertArrayEquals(produce(3, 3, in, Filter::sharpen), Images.download(dst));
         assertThrows(CapacityExceededException.class, () -> Filter.sharpenInto(small, src));
         assertRejected("dst and src must be different images", () -> Filter.sharpenInto(src, src));
       }
@@ -530,7 +530,7 @@ class FilterTest {
         Filter.sobelInto(dst, src);
         assertEquals(4, dst.width());
         assertEquals(4, dst.height());
-        assertArrayEquals(expected, IO.download(dst));
+        assertArrayEquals(expected, Images.download(dst));
         assertThrows(CapacityExceededException.class, () -> Filter.sobelInto(small, src));
         assertRejected("dst and src must be different images", () -> Filter.sobelInto(src, src));
       }
@@ -543,13 +543,13 @@ class FilterTest {
     void aFlatAreaBecomesHalfPlusStrengthTimesItsValue() {
       try (Image src = flat(3, 2, 0.25f, 0.1f, 0f, 0.4f)) {
         try (Image out = Filter.emboss(src)) {
-          float[] px = IO.download(out);
+          float[] px = Images.download(out);
           for (int p = 0; p < 6; p++) {
             assertPixel(new float[] {0.75f, 0.6f, 0.5f, 1f}, px, 3, p % 3, p / 3, EPS);
           }
         }
         try (Image out = Filter.emboss(src, -2f)) {
-          assertPixel(new float[] {0f, 0.3f, 0.5f, 1f}, IO.download(out), 3, 1, 1, EPS);
+          assertPixel(new float[] {0f, 0.3f, 0.5f, 1f}, Images.download(out), 3, 1, 1, EPS);
         }
       }
     }
@@ -581,9 +581,9 @@ class FilterTest {
           Image small = new Image(8, 1, BackendKind.CPU)) {
         Filter.embossInto(dst, src, 0.5f);
         assertEquals(3, dst.width());
-        assertArrayEquals(produce(3, 3, in, s -> Filter.emboss(s, 0.5f)), IO.download(dst));
+        assertArrayEquals(produce(3, 3, in, s -> Filter.emboss(s, 0.5f)), Images.download(dst));
         Filter.embossInto(dst, src);
-        assertArrayEquals(produce(3, 3, in, Filter::emboss), IO.download(dst));
+        assertArrayEquals(produce(3, 3, in, Filter::emboss), Images.download(dst));
         assertThrows(CapacityExceededException.class, () -> Filter.embossInto(small, src));
         assertRejected("dst and src must be different images", () -> Filter.embossInto(src, src));
       }
@@ -639,10 +639,10 @@ class FilterTest {
     @Test
     void inPlaceFiltersTouchOnlyTheLogicalArea() {
       try (Image img = flat(4, 4, 0.2f, 0.2f, 0.2f, 1f)) {
-        img.resize(3, 2);
+        img.setLogicalSize(3, 2);
         Filter.invert(img);
-        img.resize(4, 4);
-        float[] px = IO.download(img);
+        img.setLogicalSize(4, 4);
+        float[] px = Images.download(img);
         for (int p = 0; p < 16; p++) {
           float v = p < 6 ? 0.8f : 0.2f;
           assertArrayEquals(new float[] {v, v, v, 1f}, pixel(px, 4, p % 4, p / 4), "pixel " + p);
@@ -766,7 +766,7 @@ class FilterTest {
             () -> Filter.gaussianBlurInto(dst, src, Filter.GaussianBlur.DEFAULTS.withTemp(dst)));
         assertEquals(3, dst.width());
         assertEquals(3, dst.height());
-        assertArrayEquals(new float[36], IO.download(dst));
+        assertArrayEquals(new float[36], Images.download(dst));
       }
     }
   }

@@ -33,7 +33,7 @@ class ResizeTest {
   /** A new CPU image holding {@code px} (RGBA floats, rows packed). */
   private static Image image(int w, int h, float[] px) {
     Image img = new Image(w, h, BackendKind.CPU);
-    IO.upload(img, px);
+    Images.upload(img, px);
     return img;
   }
 
@@ -51,7 +51,7 @@ class ResizeTest {
     try (Image src = image(w, h, px); Image out = op.run(src, ow, oh)) {
       assertEquals(outW, out.width(), "width");
       assertEquals(outH, out.height(), "height");
-      return IO.download(out);
+      return Images.download(out);
     }
   }
 
@@ -262,7 +262,7 @@ class ResizeTest {
         Resize.bilinearInto(dst, s, 8, 8);
         assertEquals(List.of(8, 8), List.of(dst.width(), dst.height()));
         Resize.bicubicInto(dst, s, 4, 4);
-        assertArrayEquals(src, IO.download(dst), "same size: a copy");
+        assertArrayEquals(src, Images.download(dst), "same size: a copy");
         Resize.lanczosInto(dst, s, 5, 1);
         assertEquals(List.of(5, 1), List.of(dst.width(), dst.height()));
         Resize.nearestToWidthInto(dst, s, 2);
@@ -284,7 +284,7 @@ class ResizeTest {
       float[] src = random(7, 5, 6, -0.5f, 1.5f);
       try (Image s = image(7, 5, src); Image dst = new Image(20, 20, BackendKind.CPU)) {
         Resize.lanczosInto(dst, s, 11, 3);
-        assertArrayEquals(run(7, 5, src, 11, 3, Resize::lanczos), IO.download(dst));
+        assertArrayEquals(run(7, 5, src, 11, 3, Resize::lanczos), Images.download(dst));
       }
     }
   }

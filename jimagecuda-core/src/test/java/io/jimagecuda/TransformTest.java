@@ -41,7 +41,7 @@ class TransformTest {
 
   private static Image image(int w, int h, float[] px) {
     Image img = new Image(w, h, BackendKind.CPU);
-    IO.upload(img, px);
+    Images.upload(img, px);
     return img;
   }
 
@@ -49,7 +49,7 @@ class TransformTest {
   private static float[] run(int w, int h, float[] px, Function<Image, Image> op, int outW, int outH) {
     try (Image src = image(w, h, px); Image out = op.apply(src)) {
       assertEquals(List.of(outW, outH), List.of(out.width(), out.height()), "result size");
-      return IO.download(out);
+      return Images.download(out);
     }
   }
 
@@ -103,7 +103,7 @@ class TransformTest {
             BackendKind.CPU)) {
           Transform.flipInto(dst, once, d);
           assertEquals(List.of(7, 5), List.of(dst.width(), dst.height()));
-          assertArrayEquals(random, IO.download(dst), d.id());
+          assertArrayEquals(random, Images.download(dst), d.id());
         }
       }
     }
@@ -112,7 +112,7 @@ class TransformTest {
     void flipIntoWithoutDirectionIsHorizontal() {
       try (Image img = image(3, 2, src); Image dst = new Image(3, 2, BackendKind.CPU)) {
         Transform.flipInto(dst, img);
-        assertArrayEquals(source(2, 0), pixel(IO.download(dst), 3, 0, 0));
+        assertArrayEquals(source(2, 0), pixel(Images.download(dst), 3, 0, 0));
       }
     }
 
@@ -182,7 +182,7 @@ class TransformTest {
       }
       try (Image a = image(5, 3, random); Image b = Transform.rotate(a, 90); Image c = Transform.rotate(b, 90);
           Image d = Transform.rotate(c, 90); Image e = Transform.rotate(d, 90)) {
-        assertArrayEquals(random, IO.download(e));
+        assertArrayEquals(random, Images.download(e));
       }
     }
 
@@ -308,7 +308,7 @@ class TransformTest {
         Fill.color(dst, Rgba.WHITE);
         Transform.cropInto(dst, img, 2, -1, 3, 2);
         assertEquals(List.of(3, 2), List.of(dst.width(), dst.height()));
-        float[] out = IO.download(dst);
+        float[] out = Images.download(dst);
         assertArrayEquals(CLEAR, pixel(out, 3, 0, 0));
         assertArrayEquals(source(2, 0), pixel(out, 3, 0, 1));
         assertArrayEquals(source(3, 0), pixel(out, 3, 1, 1));
@@ -389,7 +389,7 @@ class TransformTest {
       try (Image img = image(8, 8, src); Image dst = new Image(4, 2, BackendKind.CPU)) {
         Transform.zoomInto(dst, img, 1);
         assertEquals(List.of(4, 2), List.of(dst.width(), dst.height()));
-        float[] out = IO.download(dst);
+        float[] out = Images.download(dst);
         for (int y = 0; y < 2; y++) {
           for (int x = 0; x < 4; x++) {
             assertArrayEquals(source(2 + x, 3 + y), pixel(out, 4, x, y));

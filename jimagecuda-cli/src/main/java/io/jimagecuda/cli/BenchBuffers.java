@@ -3,7 +3,7 @@ package io.jimagecuda.cli;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.ImageU8;
@@ -49,9 +49,9 @@ final class BenchBuffers implements AutoCloseable {
     dst = new Image(Math.max(width, 800), Math.max(roomy, 600), kind);
     temp = new Image(Math.max(width, 800), Math.max(roomy, 600), kind);
     u8 = new ImageU8(width, height, kind);
-    Fill.noise(src, 1, false);
-    Fill.gradient(other, new Rgba(1, 0.5f, 0, 0.8f), new Rgba(0, 0.5f, 1, 0.8f), GradientDirection.HORIZONTAL, false);
-    IO.convertFloatToU8(u8, src);
+    Fill.noise(src, new Fill.Noise(1, false));
+    Fill.gradient(other, new Rgba(1, 0.5f, 0, 0.8f), new Rgba(0, 0.5f, 1, 0.8f), GradientDirection.HORIZONTAL);
+    Images.convertFloatToU8(u8, src);
     reset();
   }
 
@@ -75,9 +75,9 @@ final class BenchBuffers implements AutoCloseable {
    * {@link #src}, so that in-place ops work on colourful pixels (vibrance leaves greys unwritten).
    */
   void reset() {
-    dst.resize(width, height);
-    temp.resize(width, height);
-    IO.copy(dst, src);
+    dst.setLogicalSize(width, height);
+    temp.setLogicalSize(width, height);
+    Images.copy(dst, src);
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * BenchOp.inPlace("fill.color", 16, (img, b) -> Fill.color(img, COLOR))                  // in place
  * BenchOp.producer("transform.flip", 32, b -> Transform.flipInto(b.dst, b.src),           // producer
  *     b -> Transform.flip(b.src)).published()
- * BenchOp.of("convert.floatToU8", 20, b -> IO.convertFloatToU8(b.u8, b.src))              // main table only
+ * BenchOp.of("convert.floatToU8", 20, b -> Images.convertFloatToU8(b.u8, b.src))              // main table only
  * }</pre>
  *
  * @param name the row's name, e.g. {@code "fill.color"} or {@code "filter.gaussianBlur r20"}

@@ -3,9 +3,9 @@ package io.jimagecuda.cli;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.JImageCudaException;
 import io.jimagecuda.Rgba;
@@ -270,12 +270,12 @@ final class BenchPresentCommand implements Callable<Integer> {
   }
 
   private Row measure(Size size, String name, Pipeline p, Stage s) {
-    Fill.gradient(s.frame(), RED, BLUE, GradientDirection.RADIAL, false);
-    IO.convertFloatToU8(s.u8(), s.frame());
+    Fill.gradient(s.frame(), RED, BLUE, GradientDirection.RADIAL);
+    Images.convertFloatToU8(s.u8(), s.frame());
     double[] handOff = new double[frames];
     double[] gl = new double[frames];
     for (int i = -warmup; i < frames; i++) {
-      IO.convertFloatToU8(s.u8(), s.frame()); // the frame's last step, on the backend
+      Images.convertFloatToU8(s.u8(), s.frame()); // the frame's last step, on the backend
       JImageCuda.synchronize(s.kind());
       long t0 = System.nanoTime();
       p.handOff(s.u8());
@@ -290,12 +290,12 @@ final class BenchPresentCommand implements Callable<Integer> {
       }
     }
     GlCheck.check("bench present: " + name + " at " + size);
-    long wrong = differingBytes(s.target().readTopDown(), IO.download(s.u8()));
+    long wrong = differingBytes(s.target().readTopDown(), Images.download(s.u8()));
     double[] whole = new double[frames];
     for (int i = -warmup; i < frames; i++) {
       long t0 = System.nanoTime();
-      Fill.gradient(s.frame(), RED, BLUE, GradientDirection.RADIAL, false);
-      IO.convertFloatToU8(s.u8(), s.frame());
+      Fill.gradient(s.frame(), RED, BLUE, GradientDirection.RADIAL);
+      Images.convertFloatToU8(s.u8(), s.frame());
       p.handOff(s.u8());
       p.upload();
       s.draw(p);

@@ -47,6 +47,10 @@ public final class Main implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** The top-level command; {@link #commandLine()} configures it. */
+  public Main() {
+  }
+
   /** Also turns on the library's own logging ({@code jimagecuda.debug}). */
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces and log backend selection to stderr.")
@@ -61,12 +65,16 @@ public final class Main implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "Missing command");
   }
 
-  /** Runs the command line and exits with its code. */
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the command and its options ({@code --help} lists them)
+   */
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line, for {@link #main} and for tests. */
+  /** {@return the configured command line, for {@link #main} and for tests} */
   public static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setCaseInsensitiveEnumValuesAllowed(true)

@@ -162,7 +162,7 @@ class GalleryCommandTest {
     Png.write(dir.resolve("inputs/in.png"), 2, 2, 0x80_10_20_30);
     Files.writeString(dir.resolve("recipes/demo/grey.json"), "{\"name\": \"grey\", \"images\": {\"img\": "
         + "{\"load\": \"in.png\"}}, \"steps\": [], \"output\": \"img\"}");
-    index(FAMILIES + ", \"entries\": [{\"name\": \"grey\", \"op\": \"IO.convertU8ToFloat\", \"caption\": \"Loaded.\"}, "
+    index(FAMILIES + ", \"entries\": [{\"name\": \"grey\", \"op\": \"Images.convertU8ToFloat\", \"caption\": \"Loaded.\"}, "
         + GRID_ENTRY + "]");
     assertEquals(0, Cli.run("gallery", dir.toString()).exit());
     assertArrayEquals(filled(4, 0x80_10_20_30), pixels(dir.resolve("images/grey.png")));

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.PresentPath;
+import io.jimagecuda.testing.JavaProcess;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +49,11 @@ class InfoCommandTest {
   /** Without an EGL library the command still succeeds and says why OpenGL is unavailable. */
   @Test
   void withoutOpenGlInfoStillSucceeds() throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dorg.lwjgl.egl.libname=libEGL-missing.so.1", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "info").redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
+    command.addAll(JavaProcess.quietOptions(false));
+    command.addAll(List.of("-Dorg.lwjgl.egl.libname=libEGL-missing.so.1", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "info"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
     assertEquals(0, p.exitValue(), out);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.gl.internal.TextureQuad;
 import io.jimagecuda.gl.preview.PreviewScene;
 import java.awt.image.BufferedImage;
@@ -68,8 +68,8 @@ class PreviewCommandTest {
     byte[] scene;
     try (Image img = new Image(W, H); ImageU8 u8 = new ImageU8(W, H)) {
       new PreviewScene().render(img, t);
-      IO.convertFloatToU8(u8, img);
-      scene = IO.download(u8);
+      Images.convertFloatToU8(u8, img);
+      scene = Images.download(u8);
     }
     int wrong = 0;
     int opaque = 0;

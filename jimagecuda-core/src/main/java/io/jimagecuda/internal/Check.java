@@ -54,7 +54,7 @@ public final class Check {
           "%s: %s needs %dx%d (%d px), which would exceed buffer capacity of %d px", op, param, width,
           height, need, dst.capacity()));
     }
-    dst.resize(width, height);
+    dst.setLogicalSize(width, height);
   }
 
   /** {@code img} is not null and not freed. */
@@ -76,7 +76,7 @@ public final class Check {
       if (imgs[i].backend() != imgs[0].backend()) {
         throw new IllegalArgumentException(String.format(
             "%s: %s is on the %s backend but %s is on the %s backend; images of different backends "
-                + "cannot be mixed (copy through the host with IO.download/IO.upload)",
+                + "cannot be mixed (copy through the host with Images.download/Images.upload)",
             op, params[i], imgs[i].backend().id(), params[0], imgs[0].backend().id()));
       }
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jimagecuda.Adjust;
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -67,9 +67,9 @@ class AdjustParityTest {
 
     private float[] run(BackendKind kind, Consumer<Image> op) {
       try (Image img = new Image(width, height, kind)) {
-        IO.upload(img, pixels);
+        Images.upload(img, pixels);
         op.accept(img);
-        return IO.download(img);
+        return Images.download(img);
       }
     }
 

@@ -3,7 +3,7 @@ package io.jimagecuda.parity;
 import io.jimagecuda.Anchor;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Blend;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.MaskMode;
 import java.util.Random;
@@ -103,16 +103,16 @@ class BlendParityTest {
 
     private float[] run(BackendKind kind, float[] baseData, float[] layerData, int lw, int lh, Op op) {
       try (Image base = new Image(width, height, kind)) {
-        IO.upload(base, baseData);
+        Images.upload(base, baseData);
         if (layerData == null) {
           op.run(base, base);
         } else {
           try (Image layer = new Image(lw, lh, kind)) {
-            IO.upload(layer, layerData);
+            Images.upload(layer, layerData);
             op.run(base, layer);
           }
         }
-        return IO.download(base);
+        return Images.download(base);
       }
     }
   }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,17 +43,17 @@ class ConvertParityTest {
 
   private static byte[] floatToU8(BackendKind kind, int w, int h, float[] data) {
     try (Image src = new Image(w, h, kind); ImageU8 dst = new ImageU8(w, h, kind)) {
-      IO.upload(src, data);
-      IO.convertFloatToU8(dst, src);
-      return IO.download(dst);
+      Images.upload(src, data);
+      Images.convertFloatToU8(dst, src);
+      return Images.download(dst);
     }
   }
 
   private static float[] u8ToFloat(BackendKind kind, int w, int h, byte[] data) {
     try (ImageU8 src = new ImageU8(w, h, kind); Image dst = new Image(w, h, kind)) {
-      IO.upload(src, data);
-      IO.convertU8ToFloat(dst, src);
-      return IO.download(dst);
+      Images.upload(src, data);
+      Images.convertU8ToFloat(dst, src);
+      return Images.download(dst);
     }
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Effect;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.Rgba;
 import io.jimagecuda.StrokePosition;
@@ -101,7 +101,7 @@ class EffectParityTest {
     /** Runs an in-place op on each backend's copy of {@code input} and compares. */
     void compareInPlace(int w, int h, float[] input, Consumer<Image> op) {
       Parity.compare(w, h, img -> {
-        IO.upload(img, input);
+        Images.upload(img, input);
         op.accept(img);
       }, text.toString());
     }
@@ -116,12 +116,12 @@ class EffectParityTest {
 
     private static float[] stroke(BackendKind backend, int w, int h, float[] input, Effect.Stroke options) {
       try (Image img = new Image(w, h, backend); Image out = strokeOf(img, input, options)) {
-        return IO.download(out);
+        return Images.download(out);
       }
     }
 
     private static Image strokeOf(Image img, float[] input, Effect.Stroke options) {
-      IO.upload(img, input);
+      Images.upload(img, input);
       return Effect.stroke(img, options);
     }
   }
@@ -177,9 +177,9 @@ class EffectParityTest {
     Rgba color = c.rgba("color");
     float[] rounded;
     try (Image img = new Image(w, h, BackendKind.CPU)) {
-      IO.upload(img, input);
+      Images.upload(img, input);
       Effect.roundedCorners(img, radius);
-      rounded = IO.download(img);
+      rounded = Images.download(img);
     }
     c.compareStroke(w, h, rounded, Effect.Stroke.DEFAULTS.withWidth(width).withColor(color));
   }
@@ -191,16 +191,16 @@ class EffectParityTest {
     float[] expected;
     try (Image img = new Image(300, 200, BackendKind.CPU); Image out = Case.strokeOf(img, input,
         Effect.Stroke.DEFAULTS.withWidth(9))) {
-      expected = IO.download(out);
+      expected = Images.download(out);
     }
     try (Image img = new Image(300, 200, BackendKind.CUDA); Image dst = new Image(400, 400, BackendKind.CUDA);
         Image distance = new Image(500, 500, BackendKind.CUDA)) {
-      IO.upload(img, input);
+      Images.upload(img, input);
       for (int round = 0; round < 2; round++) { // the second round reuses a dirty scratch buffer
         Effect.strokeInto(dst, img, Effect.Stroke.DEFAULTS.withWidth(9).withDistance(distance));
         assertEquals(318, dst.width());
         assertEquals(218, dst.height());
-        Parity.assertClose(expected, IO.download(dst), 318, c.text.toString() + " round " + round);
+        Parity.assertClose(expected, Images.download(dst), 318, c.text.toString() + " round " + round);
       }
     }
   }

@@ -77,7 +77,7 @@ class FillParityTest {
       Rgba rgba1 = c.rgba("rgba1");
       Rgba rgba2 = c.rgba("rgba2");
       boolean seamless = c.b("seamless");
-      c.compare(w, h, img -> Fill.gradient(img, rgba1, rgba2, direction, seamless));
+      c.compare(w, h, img -> Fill.gradient(img, rgba1, rgba2, new Fill.Gradient(direction, seamless)));
     }
   }
 
@@ -90,7 +90,7 @@ class FillParityTest {
     Rgba color2 = c.rgba("color2");
     int offsetX = c.i("offsetX", -200, 200);
     int offsetY = c.i("offsetY", -200, 200);
-    c.compare(w, h, img -> Fill.checkerboard(img, size, color1, color2, offsetX, offsetY));
+    c.compare(w, h, img -> Fill.checkerboard(img, new Fill.Checkerboard(size, color1, color2, offsetX, offsetY)));
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -103,7 +103,7 @@ class FillParityTest {
     Rgba bgColor = c.rgba("bgColor");
     int offsetX = c.i("offsetX", -200, 200);
     int offsetY = c.i("offsetY", -200, 200);
-    c.compare(w, h, img -> Fill.grid(img, spacing, lineWidth, color, bgColor, offsetX, offsetY));
+    c.compare(w, h, img -> Fill.grid(img, new Fill.Grid(spacing, lineWidth, color, bgColor, offsetX, offsetY)));
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -116,7 +116,7 @@ class FillParityTest {
     Rgba color1 = c.rgba("color1");
     Rgba color2 = c.rgba("color2");
     int offset = c.i("offset", -200, 200);
-    c.compare(w, h, img -> Fill.stripes(img, angle, spacing, width, color1, color2, offset));
+    c.compare(w, h, img -> Fill.stripes(img, new Fill.Stripes(angle, spacing, width, color1, color2, offset)));
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -130,7 +130,7 @@ class FillParityTest {
     int offsetX = c.i("offsetX", -200, 200);
     int offsetY = c.i("offsetY", -200, 200);
     float softness = c.b("soft") ? c.f("softness", 0, 1.5f) : 0;
-    c.compare(w, h, img -> Fill.dots(img, spacing, radius, color, bgColor, offsetX, offsetY, softness));
+    c.compare(w, h, img -> Fill.dots(img, new Fill.Dots(spacing, radius, color, bgColor, offsetX, offsetY, softness)));
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -140,7 +140,7 @@ class FillParityTest {
     Rgba color = c.rgba("color");
     Rgba bgColor = c.rgba("bgColor");
     float softness = c.b("soft") ? c.f("softness", 0, 1.5f) : 0;
-    c.compare(w, h, img -> Fill.circle(img, color, bgColor, softness));
+    c.compare(w, h, img -> Fill.circle(img, new Fill.Circle(color, bgColor, softness)));
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -149,7 +149,7 @@ class FillParityTest {
     Case c = new Case("Fill.noise", w, h);
     float seed = c.b("integerSeed") ? c.i("seed", -1000, 1000) : c.f("seed", -1000, 1000);
     boolean monochrome = c.b("monochrome");
-    c.compare(w, h, img -> Fill.noise(img, seed, monochrome));
+    c.compare(w, h, img -> Fill.noise(img, new Fill.Noise(seed, monochrome)));
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -165,8 +165,8 @@ class FillParityTest {
     float offsetY = c.f("offsetY", -500, 500);
     Rgba color1 = c.rgba("color1");
     Rgba color2 = c.rgba("color2");
-    c.compare(w, h, img -> Fill.perlin(img, scale, seed, octaves, persistence, lacunarity, offsetX, offsetY,
-        color1, color2));
+    c.compare(w, h, img -> Fill.perlin(img, new Fill.Perlin(scale, seed, octaves, persistence, lacunarity,
+        offsetX, offsetY, color1, color2)));
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -178,6 +178,6 @@ class FillParityTest {
     Rgba bgColor = c.rgba("bgColor");
     float rotation = c.f("rotation", -360, 360);
     float softness = c.b("soft") ? c.f("softness", 0, 1.5f) : 0;
-    c.compare(w, h, img -> Fill.ngon(img, sides, color, bgColor, rotation, softness));
+    c.compare(w, h, img -> Fill.ngon(img, new Fill.Ngon(sides, color, bgColor, rotation, softness)));
   }
 }

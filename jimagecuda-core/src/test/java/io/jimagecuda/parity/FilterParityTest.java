@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Filter;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -68,10 +68,10 @@ class FilterParityTest {
 
     private float[] run(BackendKind kind, Function<Image, Image> op) {
       try (Image src = new Image(width, height, kind)) {
-        IO.upload(src, input);
+        Images.upload(src, input);
         Image result = op.apply(src);
         try {
-          return IO.download(result);
+          return Images.download(result);
         } finally {
           if (result != src) {
             result.free();

@@ -2,7 +2,7 @@ package io.jimagecuda.parity;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.FlipDirection;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.Resize;
@@ -48,7 +48,7 @@ class GeometryTimingTest {
   @Test
   void goalsAt1920x1080() {
     try (Image src = new Image(1920, 1080, BackendKind.CUDA); Image dst = new Image(2400, 2200, BackendKind.CUDA)) {
-      IO.upload(src, Producers.random(1920, 1080, 1));
+      Images.upload(src, Producers.random(1920, 1080, 1));
       report("Resize.bilinear to 800x600", 0.009, () -> Resize.bilinearInto(dst, src, 800, 600));
       report("Resize.lanczos to 800x600", 0.03, () -> Resize.lanczosInto(dst, src, 800, 600));
       report("Resize.nearest to 800x600", 0.009, () -> Resize.nearestInto(dst, src, 800, 600));
@@ -56,7 +56,7 @@ class GeometryTimingTest {
       report("Transform.rotate 35° expand (bilinear)", 0.03, () -> Transform.rotateInto(dst, src, 35));
       report("Transform.flip horizontal", 0.018, () -> Transform.flipInto(dst, src, FlipDirection.HORIZONTAL));
       report("Transform.crop 512x512", 0.006, () -> Transform.cropInto(dst, src, 700, 300, 512, 512));
-      report("IO.copy 1920x1080 (bandwidth reference)", 0.018, () -> IO.copy(dst, src));
+      report("Images.copy 1920x1080 (bandwidth reference)", 0.018, () -> Images.copy(dst, src));
     }
   }
 }

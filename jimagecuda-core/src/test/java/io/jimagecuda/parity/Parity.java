@@ -3,8 +3,8 @@ package io.jimagecuda.parity;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
+import io.jimagecuda.Images;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +28,11 @@ public final class Parity {
     float[] cuda;
     try (Image img = new Image(width, height, BackendKind.CPU)) {
       op.accept(img);
-      cpu = IO.download(img);
+      cpu = Images.download(img);
     }
     try (Image img = new Image(width, height, BackendKind.CUDA)) {
       op.accept(img);
-      cuda = IO.download(img);
+      cuda = Images.download(img);
     }
     assertClose(cpu, cuda, width, what + " at " + width + "x" + height);
   }

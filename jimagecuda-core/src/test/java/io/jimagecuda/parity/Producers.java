@@ -3,7 +3,7 @@ package io.jimagecuda.parity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +53,7 @@ final class Producers {
       Image dst = new Image(dstW, dstH, s.backend());
       float[] junk = new float[dstW * dstH * 4];
       Arrays.fill(junk, 0.75f);
-      IO.upload(dst, junk);
+      Images.upload(dst, junk);
       into.accept(dst, s);
       return dst;
     };
@@ -65,9 +65,9 @@ final class Producers {
 
   private static Result run(BackendKind kind, int w, int h, float[] src, Function<Image, Image> op) {
     try (Image s = new Image(w, h, kind)) {
-      IO.upload(s, src);
+      Images.upload(s, src);
       try (Image out = op.apply(s)) {
-        return new Result(out.width(), out.height(), IO.download(out));
+        return new Result(out.width(), out.height(), Images.download(out));
       }
     }
   }

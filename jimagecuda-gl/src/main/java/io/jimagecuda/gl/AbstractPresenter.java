@@ -7,6 +7,7 @@ import io.jimagecuda.ImageU8;
 import io.jimagecuda.internal.Check;
 import io.jimagecuda.internal.ImageAccess;
 import io.jimagecuda.internal.cuda.CudaStorage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every {@link Presenter} shares: the frame size, the closed state, the checks on each frame, and
@@ -15,13 +16,13 @@ import io.jimagecuda.internal.cuda.CudaStorage;
 abstract class AbstractPresenter implements Presenter {
   final int width;
   final int height;
-  private final BackendKind requiredBackend;
+  private final @Nullable BackendKind requiredBackend;
   private boolean closed;
 
   /**
    * @param requiredBackend the backend frames must be on, or {@code null} for any
    */
-  AbstractPresenter(int width, int height, BackendKind requiredBackend) {
+  AbstractPresenter(int width, int height, @Nullable BackendKind requiredBackend) {
     if (width < 1 || height < 1 || width > ImageBase.MAX_SIDE || height > ImageBase.MAX_SIDE) {
       throw new IllegalArgumentException("Presenter: size " + width + "x" + height + " is not in 1..32768");
     }

@@ -4,10 +4,10 @@ import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
 import io.jimagecuda.CudaException;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.context.GlEnvironment;
 import io.jimagecuda.gl.internal.GlCheck;
@@ -20,6 +20,7 @@ import io.jimagecuda.internal.cuda.CudaStorage;
 import io.jimagecuda.internal.cuda.driver.CU;
 import io.jimagecuda.internal.cuda.driver.CudaCall;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11;
 import org.lwjgl.opengl.GL15;
@@ -91,11 +92,12 @@ public final class GLResource implements AutoCloseable {
   /**
    * Like {@link #GLResource(int)}, on the given path.
    *
+   * @param pboId a buffer name from {@code glGenBuffers()} with storage ({@code glBufferData})
    * @param path {@link PresentPath#CUDA_MAPPED_PBO} (registers the buffer with CUDA, failing if it cannot)
    *     or {@link PresentPath#CPU_UPLOAD}; {@code null} chooses automatically
    * @throws BackendUnavailableException if the CUDA path is asked for and CUDA cannot run here
    */
-  public GLResource(int pboId, PresentPath path) {
+  public GLResource(int pboId, @Nullable PresentPath path) {
     if (pboId <= 0) {
       throw new IllegalArgumentException("GLResource: invalid PBO id " + pboId
           + ": expected a positive buffer name from glGenBuffers()");
@@ -133,7 +135,7 @@ public final class GLResource implements AutoCloseable {
    * Why the CUDA path cannot be used with the current context, or {@code null} when it can. Throws when
    * CUDA should work here but the driver refuses (the name trap shows up in cuGLGetDevices already).
    */
-  private static String cudaPathUnavailable() {
+  private static @Nullable String cudaPathUnavailable() {
     if (!JImageCuda.isCudaAvailable()) {
       return "CPU path: " + JImageCuda.cudaStatus();
     }
@@ -171,7 +173,11 @@ public final class GLResource implements AutoCloseable {
     }
   }
 
-  /** Copies an 8-bit image into the buffer and waits for the copy ({@code sync = true}). */
+  /**
+   * Copies an 8-bit image into the buffer and waits for the copy ({@code sync = true}).
+   *
+   * @param image the frame; not changed
+   */
   public void copyFrom(ImageU8 image) {
     copyFrom(image, true);
   }
@@ -180,6 +186,7 @@ public final class GLResource implements AutoCloseable {
    * Copies the logical area of {@code image} ({@code width·height·4} bytes, top row first) to the start
    * of the buffer.
    *
+   * @param image the frame; not changed
    * @param sync whether to wait until the copy has finished (see the class description on ordering)
    * @throws IllegalStateException if this resource or the image was freed, or the buffer was deleted
    * @throws IllegalArgumentException if the image needs more bytes than the buffer has, or (CUDA path)
@@ -191,15 +198,22 @@ public final class GLResource implements AutoCloseable {
     writer.write(image, sync);
   }
 
-  /** Converts a float image into the buffer and waits for it ({@code sync = true}). */
+  /**
+   * Converts a float image into the buffer and waits for it ({@code sync = true}).
+   *
+   * @param image the frame; not changed
+   */
   public void copyFrom(Image image) {
     copyFrom(image, true);
   }
 
   /**
    * Converts {@code image} to 8 bits straight into the buffer, with the rounding of
-   * {@link IO#convertFloatToU8}: on the CUDA path one kernel writes the mapped buffer, with no 8-bit
+   * {@link Images#convertFloatToU8}: on the CUDA path one kernel writes the mapped buffer, with no 8-bit
    * image in between. Otherwise as {@link #copyFrom(ImageU8, boolean)}.
+   *
+   * @param image the frame; not changed
+   * @param sync whether to wait until the conversion has finished
    */
   public void copyFrom(Image image, boolean sync) {
     checkUsable("GLResource.copyFrom", image);
@@ -219,22 +233,22 @@ public final class GLResource implements AutoCloseable {
     }
   }
 
-  /** The OpenGL buffer name. */
+  /** {@return the OpenGL buffer name} */
   public int pboId() {
     return pboId;
   }
 
-  /** The path this resource writes the buffer by. */
+  /** {@return the path this resource writes the buffer by} */
   public PresentPath path() {
     return path;
   }
 
-  /** Why {@link #path()} was chosen, in one sentence for people. */
+  /** {@return why {@link #path()} was chosen, in one sentence for people} */
   public String pathReason() {
     return pathReason;
   }
 
-  /** Whether {@link #free()} has been called. */
+  /** {@return whether {@link #free()} has been called} */
   public boolean isFreed() {
     return freed;
   }
@@ -375,7 +389,7 @@ public final class GLResource implements AutoCloseable {
     }
 
     /** Unmaps; if {@code pending} is already being thrown, a failure is added to it instead. */
-    private void unmap(RuntimeException pending) {
+    private void unmap(@Nullable RuntimeException pending) {
       int r = CU.ncuGraphicsUnmapResources(1, block, cuda.stream());
       if (r != CU.CUDA_SUCCESS) {
         CudaException e = new CudaException("cuGraphicsUnmapResources", r, CudaCall.errorName(r),
@@ -436,7 +450,7 @@ public final class GLResource implements AutoCloseable {
   private final class CpuUpload implements Writer {
     private final HostStaging staging = new HostStaging();
     /** 8-bit scratch image for float frames, on the frame's backend; made on first use. */
-    private ImageU8 scratch;
+    private @Nullable ImageU8 scratch;
 
     @Override
     public void write(ImageU8 image, boolean sync) {
@@ -451,7 +465,7 @@ public final class GLResource implements AutoCloseable {
         }
         scratch = new ImageU8(image.width(), image.height(), image.backend());
       }
-      IO.convertFloatToU8(scratch, image);
+      Images.convertFloatToU8(scratch, image);
       upload(scratch);
     }
 
@@ -464,7 +478,7 @@ public final class GLResource implements AutoCloseable {
           throw tooSmall(image, size);
         }
         ByteBuffer host = staging.buffer(image.byteSize());
-        IO.download(image, host);
+        Images.download(image, host);
         GL15.glBufferSubData(GL21.GL_PIXEL_UNPACK_BUFFER, 0L, host);
       } finally {
         GL15.glBindBuffer(GL21.GL_PIXEL_UNPACK_BUFFER, previous);

@@ -8,6 +8,7 @@ import io.jimagecuda.JImageCudaException;
  */
 public class GlException extends JImageCudaException {
   private static final long serialVersionUID = 1L;
+  /** The GL or EGL error name. */
   private final String errorName;
 
   /**
@@ -21,7 +22,7 @@ public class GlException extends JImageCudaException {
     this.errorName = errorName;
   }
 
-  /** The GL or EGL error name, e.g. {@code GL_INVALID_OPERATION} or {@code EGL_BAD_MATCH}. */
+  /** {@return the GL or EGL error name, e.g. {@code GL_INVALID_OPERATION} or {@code EGL_BAD_MATCH}} */
   public String errorName() {
     return errorName;
   }

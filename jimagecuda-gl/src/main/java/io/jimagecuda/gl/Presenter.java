@@ -26,6 +26,9 @@ public interface Presenter extends AutoCloseable {
    * to run on its GPU), else {@link PresentPath#CPU_UPLOAD}. {@link #pathReason()} says why the faster
    * paths were passed over.
    *
+   * @param width the frame width in pixels
+   * @param height the frame height in pixels
+   * @return the presenter, which the caller closes
    * @throws IllegalArgumentException if a side is not in 1..32768
    * @throws IllegalStateException if no OpenGL context is current
    */
@@ -36,6 +39,10 @@ public interface Presenter extends AutoCloseable {
   /**
    * A presenter on the given path.
    *
+   * @param width the frame width in pixels
+   * @param height the frame height in pixels
+   * @param path the present path
+   * @return the presenter, which the caller closes
    * @throws io.jimagecuda.BackendUnavailableException if the path needs CUDA and CUDA cannot run here
    * @throws io.jimagecuda.CudaException if the path needs CUDA-OpenGL interop and registration fails
    * @throws GlException if the path needs an OpenGL extension this context lacks
@@ -44,31 +51,36 @@ public interface Presenter extends AutoCloseable {
     return Presenters.on(width, height, path);
   }
 
-  /** The path frames take. */
+  /** {@return the path frames take} */
   PresentPath path();
 
-  /** Why {@link #path()} was chosen. */
+  /** {@return why {@link #path()} was chosen} */
   String pathReason();
 
-  /** Frame width in pixels. */
+  /** {@return the frame width in pixels} */
   int width();
 
-  /** Frame height in pixels. */
+  /** {@return the frame height in pixels} */
   int height();
 
   /**
    * Puts an 8-bit frame into {@link #texture()}.
    *
+   * @param frame the frame; not changed
    * @throws IllegalArgumentException if the frame's size is not {@code width() × height()}, or its backend
    *     does not fit the path
    * @throws IllegalStateException if the frame or the presenter was freed
    */
   void present(ImageU8 frame);
 
-  /** Converts a float frame to 8 bits straight into {@link #texture()}; otherwise as {@link #present(ImageU8)}. */
+  /**
+   * Converts a float frame to 8 bits straight into {@link #texture()}; otherwise as {@link #present(ImageU8)}.
+   *
+   * @param frame the frame; not changed
+   */
   void present(Image frame);
 
-  /** The {@code GL_TEXTURE_2D} ({@code GL_RGBA8}, nearest filtering) holding the last frame, top row first. */
+  /** {@return the {@code GL_TEXTURE_2D} ({@code GL_RGBA8}, nearest filtering) holding the last frame, top row first} */
   int texture();
 
   /** Deletes the presenter's OpenGL objects and CUDA registrations; calling it again does nothing. */

@@ -13,6 +13,7 @@ import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.internal.cuda.interop.ExternalMemory;
 import io.jimagecuda.internal.cuda.interop.ExternalSemaphore;
+import org.jspecify.annotations.Nullable;
 import org.lwjgl.opengl.EXTSemaphore;
 import org.lwjgl.opengl.EXTSemaphoreFD;
 import org.lwjgl.opengl.GL;
@@ -39,8 +40,8 @@ final class SharedTexturePresenter extends AbstractPresenter {
   private final ExternalMemory[] imports = new ExternalMemory[SLOTS];
   private final long[] surfaces = new long[SLOTS];
   private final GlMemoryImport[] textures = new GlMemoryImport[SLOTS];
-  private final Semaphores semaphores;
-  private final FrameSync sync;
+  private final @Nullable Semaphores semaphores;
+  private final @Nullable FrameSync sync;
   private int current = -1;
 
   SharedTexturePresenter(int width, int height) {

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.CudaException;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.gl.context.GlEnvironment;
@@ -18,9 +18,11 @@ import io.jimagecuda.gl.internal.TextureQuad;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.parity.GpuOnly;
+import io.jimagecuda.testing.JavaProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -101,24 +103,24 @@ class GLResourceGpuTest {
         Presenter presenter = Presenter.create(w, h, path); Framebuffer target = new Framebuffer(w, h);
         TextureQuad quad = new TextureQuad()) {
       assertEquals(path, presenter.path());
-      IO.upload(img, pixels);
+      Images.upload(img, pixels);
       presenter.present(img);
       target.bind();
       quad.draw(presenter.texture(), true, false);
       target.unbind();
-      assertArrayEquals(IO.download(img), target.readTopDown(), "8-bit frame");
+      assertArrayEquals(Images.download(img), target.readTopDown(), "8-bit frame");
 
-      IO.upload(f, floats);
-      IO.convertFloatToU8(converted, f);
+      Images.upload(f, floats);
+      Images.convertFloatToU8(converted, f);
       presenter.present(f);
       target.bind();
       quad.draw(presenter.texture(), true, false);
       target.unbind();
-      assertArrayEquals(IO.download(converted), target.readTopDown(), "float frame converted into the buffer");
+      assertArrayEquals(Images.download(converted), target.readTopDown(), "float frame converted into the buffer");
 
       // A third frame reuses the first slot of the two-slot rings (after their fence).
       byte[] third = GLResourceTest.randomBytes(w * h * 4, w * 11L + h);
-      IO.upload(img, third);
+      Images.upload(img, third);
       presenter.present(img);
       target.bind();
       quad.draw(presenter.texture(), true, false);
@@ -147,7 +149,7 @@ class GLResourceGpuTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> res.copyFrom(img));
       assertTrue(e.getMessage().contains("needs 120 bytes") && e.getMessage().contains("has 100 bytes"), e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> res.copyFrom(f));
-      img.resize(5, 5);
+      img.setLogicalSize(5, 5);
       res.copyFrom(img); // the buffer was unmapped after the refusal: it maps again
     } finally {
       GL15.glDeleteBuffers(pbo);
@@ -215,8 +217,10 @@ class GLResourceGpuTest {
 
   /** Runs {@link TrapProbe} in a fresh JVM (the driver reads the environment when it starts). */
   static ProbeResult probe(String jvmOption, String mode) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), jvmOption, TrapProbe.class.getName(), mode);
+    List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
+    command.addAll(JavaProcess.quietOptions(false));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), jvmOption, TrapProbe.class.getName(), mode));
+    ProcessBuilder pb = new ProcessBuilder(command);
     // This JVM has set the variable with libc's setenv (GlEnvironment); a child would inherit it and never
     // meet the trap. Naming it here makes Java build the child's environment from its own start-up copy.
     pb.environment().remove(GlEnvironment.VARIABLE);

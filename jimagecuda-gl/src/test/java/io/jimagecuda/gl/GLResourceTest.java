@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.gl.internal.Framebuffer;
@@ -85,7 +85,7 @@ class GLResourceTest {
         Presenter presenter = Presenter.create(w, h, PresentPath.CPU_UPLOAD);
         Framebuffer target = new Framebuffer(w, h);
         TextureQuad quad = new TextureQuad()) {
-      IO.upload(img, pixels);
+      Images.upload(img, pixels);
       presenter.present(img);
       target.bind();
       quad.draw(presenter.texture(), true, false);
@@ -113,8 +113,8 @@ class GLResourceTest {
     byte[] pixels = randomBytes(3 * 7 * 4, 5);
     int pbo = pbo(3 * 7 * 4 + 100);
     try (ImageU8 img = new ImageU8(10, 10, BackendKind.CPU); GLResource res = new GLResource(pbo, PresentPath.CPU_UPLOAD)) {
-      img.resize(3, 7);
-      IO.upload(img, pixels);
+      img.setLogicalSize(3, 7);
+      Images.upload(img, pixels);
       res.copyFrom(img);
       byte[] got = readBuffer(pbo, 3 * 7 * 4);
       assertArrayEquals(pixels, got);
@@ -135,15 +135,15 @@ class GLResourceTest {
     int pbo = pbo(w * h * 4);
     try (Image img = new Image(w, h, BackendKind.CPU); ImageU8 expected = new ImageU8(w, h, BackendKind.CPU);
         GLResource res = new GLResource(pbo, PresentPath.CPU_UPLOAD)) {
-      IO.upload(img, values);
-      IO.convertFloatToU8(expected, img);
+      Images.upload(img, values);
+      Images.convertFloatToU8(expected, img);
       res.copyFrom(img);
-      assertArrayEquals(IO.download(expected), readBuffer(pbo, w * h * 4));
+      assertArrayEquals(Images.download(expected), readBuffer(pbo, w * h * 4));
       // a second, smaller float frame reuses the scratch image
-      img.resize(2, 2);
+      img.setLogicalSize(2, 2);
       res.copyFrom(img, false);
-      IO.convertFloatToU8(expected, img);
-      assertArrayEquals(IO.download(expected), readBuffer(pbo, 2 * 2 * 4));
+      Images.convertFloatToU8(expected, img);
+      assertArrayEquals(Images.download(expected), readBuffer(pbo, 2 * 2 * 4));
     } finally {
       GL15.glDeleteBuffers(pbo);
     }
@@ -203,7 +203,7 @@ class GLResourceTest {
           e.getMessage());
       IllegalArgumentException ef = assertThrows(IllegalArgumentException.class, () -> res.copyFrom(f));
       assertTrue(ef.getMessage().contains("needs 120 bytes"), ef.getMessage());
-      img.resize(5, 5); // 100 bytes fit exactly
+      img.setLogicalSize(5, 5); // 100 bytes fit exactly
       res.copyFrom(img);
     } finally {
       GL15.glDeleteBuffers(pbo);

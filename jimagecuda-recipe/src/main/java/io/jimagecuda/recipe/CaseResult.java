@@ -1,5 +1,7 @@
 package io.jimagecuda.recipe;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of one conformance case.
  *
@@ -9,7 +11,7 @@ package io.jimagecuda.recipe;
  * @param comparison the metrics, or {@code null} when no image was compared (skipped, or failed before
  *     comparing)
  */
-public record CaseResult(String name, Status status, String detail, Comparison comparison) {
+public record CaseResult(String name, Status status, String detail, @Nullable Comparison comparison) {
   /** Whether a case passed, failed or could not run here. */
   public enum Status {
     /** Rendered and within tolerance. */

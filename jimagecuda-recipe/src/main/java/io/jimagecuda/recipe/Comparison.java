@@ -43,6 +43,10 @@ public final class Comparison {
   /**
    * Compares two float images after converting each to 8 bits on its own backend, as saving them to PNG
    * would. The images may live on different backends.
+   *
+   * @param expected the reference image
+   * @param actual the image under test
+   * @return the metrics, or a size mismatch
    */
   public static Comparison of(Image expected, Image actual) {
     if (expected.width() != actual.width() || expected.height() != actual.height()) {
@@ -55,6 +59,11 @@ public final class Comparison {
    * Compares two 8-bit RGBA rasters of {@code width × height} pixels (rows top to bottom, channels R, G, B,
    * A).
    *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param expected the reference pixels
+   * @param actual the pixels under test
+   * @return the metrics
    * @throws IllegalArgumentException if an array does not hold {@code width·height·4} bytes
    */
   public static Comparison of(int width, int height, byte[] expected, byte[] actual) {
@@ -80,69 +89,111 @@ public final class Comparison {
     return c;
   }
 
-  /** Whether both images have the same size; if not, the metrics below throw. */
+  /** {@return whether both images have the same size} If not, the metrics below throw. */
   public boolean sameSize() {
     return expectedWidth == actualWidth && expectedHeight == actualHeight;
   }
 
-  /** "512x512", or "800x600 (expected 512x512)" when the sizes differ. */
+  /** {@return the size: "512x512", or "800x600 (expected 512x512)" when the sizes differ} */
   public String size() {
     return actualWidth + "x" + actualHeight
         + (sameSize() ? "" : " (expected " + expectedWidth + "x" + expectedHeight + ")");
   }
 
-  /** The max abs diff of channel {@code 0..3} (R, G, B, A). */
+  /**
+   * {@return the max abs diff of one channel}
+   *
+   * @param channel 0..3: R, G, B, A
+   * @throws IllegalStateException if the sizes differ
+   */
   public int maxDiff(int channel) {
     requireSameSize();
     return channelMax[channel];
   }
 
-  /** The max abs diff over all four channels. */
+  /**
+   * {@return the max abs diff over all four channels}
+   *
+   * @throws IllegalStateException if the sizes differ
+   */
   public int maxDiff() {
     requireSameSize();
     return Math.max(Math.max(channelMax[0], channelMax[1]), Math.max(channelMax[2], channelMax[3]));
   }
 
-  /** The mean abs diff per channel sample. */
+  /**
+   * {@return the mean abs diff per channel sample}
+   *
+   * @throws IllegalStateException if the sizes differ
+   */
   public double meanAbsDiff() {
     return sumAbs / (double) samples();
   }
 
-  /** The mean squared error per channel sample. */
+  /**
+   * {@return the mean squared error per channel sample}
+   *
+   * @throws IllegalStateException if the sizes differ
+   */
   public double mse() {
     return sumSquares / (double) samples();
   }
 
-  /** The PSNR in dB; {@link Double#POSITIVE_INFINITY} when the images are identical. */
+  /**
+   * {@return the PSNR in dB; {@link Double#POSITIVE_INFINITY} when the images are identical}
+   *
+   * @throws IllegalStateException if the sizes differ
+   */
   public double psnr() {
     double mse = mse();
     return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
   }
 
-  /** The number of pixels with any channel different. */
+  /**
+   * {@return the number of pixels with any channel different}
+   *
+   * @throws IllegalStateException if the sizes differ
+   */
   public long pixelsDiffering() {
     requireSameSize();
     return differing;
   }
 
-  /** The number of pixels with a channel more than 1 level off. */
+  /**
+   * {@return the number of pixels with a channel more than 1 level off}
+   *
+   * @throws IllegalStateException if the sizes differ
+   */
   public long pixelsOver1() {
     requireSameSize();
     return over1;
   }
 
-  /** The number of pixels with a channel more than 3 levels off. */
+  /**
+   * {@return the number of pixels with a channel more than 3 levels off}
+   *
+   * @throws IllegalStateException if the sizes differ
+   */
   public long pixelsOver3() {
     requireSameSize();
     return over3;
   }
 
-  /** Whether the comparison meets {@code tolerance}: same size, PSNR and, unless unchecked, max diff. */
+  /**
+   * {@return whether the comparison meets {@code tolerance}: same size, PSNR and, unless unchecked, max diff}
+   *
+   * @param tolerance the pass rule
+   */
   public boolean passes(Tolerance tolerance) {
     return failure(tolerance).isEmpty();
   }
 
-  /** Why the comparison does not meet {@code tolerance} ("PSNR 35.20 dB < 40.0"), or empty if it does. */
+  /**
+   * {@return why the comparison does not meet {@code tolerance} ({@code "PSNR 35.20 dB < 40.0"}), or empty if
+   * it does}
+   *
+   * @param tolerance the pass rule
+   */
   public Optional<String> failure(Tolerance tolerance) {
     if (!sameSize()) {
       return Optional.of("size " + size());
@@ -170,7 +221,11 @@ public final class Comparison {
         formatPsnr(psnr()), maxDiff(), channels, meanAbsDiff(), differing, over1, over3);
   }
 
-  /** A PSNR with two decimals, or {@code inf}. */
+  /**
+   * {@return a PSNR with two decimals, or {@code inf}}
+   *
+   * @param psnr a PSNR in dB, possibly infinite
+   */
   public static String formatPsnr(double psnr) {
     return Double.isInfinite(psnr) ? "inf" : String.format(Locale.ROOT, "%.2f", psnr);
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A conformance kit directory ({@code cases/<name>.json}, {@code expected/<name>.png}, {@code inputs/}):
@@ -23,6 +24,9 @@ public final class ConformanceKit {
   /**
    * A kit with the given ops and codec.
    *
+   * @param dir the kit's directory ({@code cases/}, {@code expected/}, {@code inputs/})
+   * @param registry the op bindings
+   * @param files the codec for inputs, expected and saved images
    * @throws IllegalArgumentException if {@code dir} has no {@code cases} directory
    */
   public ConformanceKit(Path dir, OpRegistry registry, ImageFiles files) {
@@ -34,17 +38,26 @@ public final class ConformanceKit {
     this.files = files;
   }
 
-  /** A kit with every op of this build and the standard codec. */
+  /**
+   * A kit with every op of this build and the standard codec.
+   *
+   * @param dir the kit's directory ({@code cases/}, {@code expected/}, {@code inputs/})
+   * @throws IllegalArgumentException if {@code dir} has no {@code cases} directory
+   */
   public ConformanceKit(Path dir) {
     this(dir, OpRegistry.standard(), ImageFiles.standard());
   }
 
-  /** The kit's directory. */
+  /** {@return the kit's directory} */
   public Path dir() {
     return dir;
   }
 
-  /** The names of the cases, sorted. */
+  /**
+   * {@return the names of the cases (the files of {@code cases/} without {@code .json}), sorted}
+   *
+   * @throws IOException if the directory cannot be listed
+   */
   public List<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(dir.resolve("cases"))) {
       return s.map(p -> p.getFileName().toString())
@@ -57,10 +70,14 @@ public final class ConformanceKit {
 
   /**
    * Renders case {@code name} on {@code backend} and compares it with {@code expected/<name>.png}.
+   * Failures of any kind (recipe, files, library) become a {@code FAIL} result with the reason.
    *
+   * @param name the case's name
+   * @param backend where to render
    * @param saveDir where to write the rendered image as {@code <name>.png}, or {@code null}
+   * @return the result: PASS, FAIL (with the reason) or SKIP (an op not implemented yet)
    */
-  public CaseResult run(String name, BackendKind backend, Path saveDir) {
+  public CaseResult run(String name, BackendKind backend, @Nullable Path saveDir) {
     try {
       Recipe recipe = recipe(name);
       Optional<String> missing = registry.unimplemented(recipe);
@@ -86,10 +103,12 @@ public final class ConformanceKit {
   /**
    * Renders case {@code name} on the CPU (the reference) and on CUDA, and compares the two.
    *
+   * @param name the case's name
    * @param saveDir where to write the images as {@code <name>.cpu.png} and {@code <name>.cuda.png}, or
    *     {@code null}
+   * @return the result: PASS, FAIL (with the reason) or SKIP (an op not implemented yet)
    */
-  public CaseResult compareBackends(String name, Path saveDir) {
+  public CaseResult compareBackends(String name, @Nullable Path saveDir) {
     try {
       Recipe recipe = recipe(name);
       Optional<String> missing = registry.unimplemented(recipe);

@@ -1,9 +1,9 @@
 package io.jimagecuda.recipe;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
+import io.jimagecuda.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -12,15 +12,18 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * {@link ImageFiles} on the core's {@link IO#load(Path, Image, io.jimagecuda.ImageU8, boolean) IO.load} (without EXIF
- * rotation) and {@link IO#save(Image, Path) IO.save}.
+ * {@link ImageFiles} on the core's {@link Images#loadInto(Image, Path, Images.Load) Images.loadInto} (without
+ * EXIF rotation) and {@link Images#save(Image, Path) Images.save}.
  *
- * <p>{@code IO.load} creates new images on the default backend; to load onto the runner's backend, the
- * destination is created there first, at the size read from the file's header, and {@code IO.load} fills
- * it. The pixels take the reference's path: 8-bit RGBA bytes, then the backend's own u8 → float conversion.
+ * <p>To load onto the runner's backend, the destination is created there first, at the size read from the
+ * file's header, and {@code Images.loadInto} fills it. The pixels take the reference's path: 8-bit RGBA
+ * bytes, then the backend's own u8 → float conversion.
  */
 final class CoreImageFiles implements ImageFiles {
   static final CoreImageFiles INSTANCE = new CoreImageFiles();
+
+  /** The reference's loading: the EXIF orientation is not applied. */
+  private static final Images.Load NO_ROTATION = Images.Load.DEFAULTS.withAutorotate(false);
 
   private CoreImageFiles() {
   }
@@ -30,7 +33,8 @@ final class CoreImageFiles implements ImageFiles {
     int[] size = headerSize(file);
     Image image = new Image(size[0], size[1], backend);
     try {
-      return IO.load(file, image, null, false);
+      Images.loadInto(image, file, NO_ROTATION);
+      return image;
     } catch (IOException | RuntimeException e) {
       image.free();
       throw e;
@@ -40,7 +44,7 @@ final class CoreImageFiles implements ImageFiles {
   /**
    * The width and height in the header of {@code file}, read by the first ImageIO reader that recognises
    * it, without decoding the pixels. When the header cannot be read (no such file, not an image) or holds
-   * no valid image size, {@code {1, 1}}: {@code IO.load} then reports why the file cannot be loaded.
+   * no valid image size, {@code {1, 1}}: {@code Images.loadInto} then reports why the file cannot be loaded.
    */
   private static int[] headerSize(Path file) {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -65,6 +69,6 @@ final class CoreImageFiles implements ImageFiles {
 
   @Override
   public void save(Image image, Path file) throws IOException {
-    IO.save(image, file);
+    Images.save(image, file);
   }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Reading and writing image files with the conformance kit's rules ("Loading and saving"). Recipes, the
- * runner and the CLI go through this one interface; {@link #standard()} is the core's {@code IO}, tests
+ * runner and the CLI go through this one interface; {@link #standard()} is the core's {@code Images}, tests
  * may put another codec behind it.
  */
 public interface ImageFiles {
@@ -16,6 +16,9 @@ public interface ImageFiles {
    * the EXIF orientation is not applied) and returns it as a new float image ({@code v / 255}) on
    * {@code backend}, owned by the caller.
    *
+   * @param file the file
+   * @param backend where the new image lives
+   * @return the new image
    * @throws java.nio.file.NoSuchFileException if there is no such file
    * @throws IOException if the file cannot be read or decoded (the message names it)
    */
@@ -23,14 +26,16 @@ public interface ImageFiles {
 
   /**
    * Writes {@code image} in the format its extension names ({@code .png}: 8-bit RGBA; also JPEG, BMP and
-   * TIFF, see {@code IO.save}), each channel converted as {@code trunc(clamp(v, 0, 1) · 255 + 0.5)}.
+   * TIFF, see {@code Images.save}), each channel converted as {@code trunc(clamp(v, 0, 1) · 255 + 0.5)}.
    *
+   * @param image the image; not changed
+   * @param file the file, replaced if it exists
    * @throws IllegalArgumentException if the extension is not one of those formats (the message lists them)
    * @throws IOException if the file cannot be written
    */
   void save(Image image, Path file) throws IOException;
 
-  /** The core's {@code IO.load} and {@code IO.save}. */
+  /** {@return the core's {@code Images.loadInto} (without EXIF rotation) and {@code Images.save}} */
   static ImageFiles standard() {
     return CoreImageFiles.INSTANCE;
   }

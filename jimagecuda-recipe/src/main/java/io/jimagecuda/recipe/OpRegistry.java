@@ -11,6 +11,7 @@ import io.jimagecuda.recipe.steps.FilterSteps;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which ops of the {@link Vocabulary} can run, and how: each maps to a binding that calls the library.
@@ -22,24 +23,38 @@ public final class OpRegistry {
   /** A binding of an op that works in place (its {@link OpSpec#returnsImage()} is false). */
   @FunctionalInterface
   public interface InPlace {
-    /** Runs the op on the step's arguments. */
+    /**
+     * Runs the op on the step's arguments.
+     *
+     * @param args the step's arguments, typed by the op's signature
+     */
     void run(StepArgs args);
   }
 
   /** A binding of an op that returns a new image, which the runner stores under the step's {@code out}. */
   @FunctionalInterface
   public interface Producer {
-    /** Runs the op on the step's arguments and returns the new image, which the caller owns. */
+    /**
+     * Runs the op on the step's arguments and returns the new image, which the caller owns.
+     *
+     * @param args the step's arguments, typed by the op's signature
+     * @return the new image
+     */
     Image run(StepArgs args);
   }
 
-  private final Map<String, Producer> bindings = new HashMap<>();
+  /** What {@link #run} calls: a producer's binding, or an in-place one that returns {@code null}. */
+  private interface Binding {
+    @Nullable Image run(StepArgs args);
+  }
+
+  private final Map<String, Binding> bindings = new HashMap<>();
 
   /** An empty registry, for tests and for callers that bind ops of their own. */
   public OpRegistry() {
   }
 
-  /** A registry with every family this build implements. */
+  /** {@return a registry with every family this build implements} */
   public static OpRegistry standard() {
     OpRegistry registry = new OpRegistry();
     FillSteps.register(registry);
@@ -55,6 +70,8 @@ public final class OpRegistry {
   /**
    * Binds an in-place op.
    *
+   * @param op the op's name in the vocabulary, e.g. {@code "fill.color"}
+   * @param binding what runs it
    * @throws IllegalArgumentException if {@code op} is not in the vocabulary, returns an image, or is
    *     bound already
    */
@@ -69,12 +86,14 @@ public final class OpRegistry {
   /**
    * Binds an op that returns a new image.
    *
+   * @param op the op's name in the vocabulary
+   * @param binding what runs it
    * @throws IllegalArgumentException if {@code op} is not in the vocabulary, works in place, or is bound
    *     already
    */
   public void producer(String op, Producer binding) {
     spec(op, true);
-    bindings.put(op, binding);
+    bindings.put(op, binding::run);
   }
 
   private void spec(String op, boolean returnsImage) {
@@ -89,14 +108,20 @@ public final class OpRegistry {
     }
   }
 
-  /** Whether {@code op} has a binding. */
+  /**
+   * {@return whether {@code op} has a binding}
+   *
+   * @param op the op's name
+   */
   public boolean isImplemented(String op) {
     return bindings.containsKey(op);
   }
 
   /**
-   * The first step of {@code recipe} whose op has no binding, as the message "op 'blend.normal' is not
-   * implemented yet (step 3)"; empty if every op can run.
+   * {@return the first step of {@code recipe} whose op has no binding, as the message "op 'blend.normal'
+   * is not implemented yet (step 3)"; empty if every op can run}
+   *
+   * @param recipe the recipe
    */
   public Optional<String> unimplemented(Recipe recipe) {
     return recipe.steps().stream()
@@ -114,8 +139,8 @@ public final class OpRegistry {
    *
    * @throws RecipeException if the op has no binding
    */
-  Image run(Recipe.Step step, StepArgs args) {
-    Producer binding = bindings.get(step.op().name());
+  @Nullable Image run(Recipe.Step step, StepArgs args) {
+    Binding binding = bindings.get(step.op().name());
     if (binding == null) {
       throw new RecipeException(notImplemented(step));
     }

@@ -23,7 +23,7 @@ public enum ParamType {
     this.description = description;
   }
 
-  /** What a valid value looks like, for error messages ("an integer"). */
+  /** {@return what a valid value looks like, for error messages ("an integer")} */
   public String description() {
     return description;
   }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed recipe: the images that exist before the first step, the steps, the id of the image to save
@@ -19,13 +20,21 @@ import java.util.Optional;
  */
 public record Recipe(String name, Map<String, ImageSource> images, List<Step> steps, String output,
     Optional<Tolerance> tolerance) {
-  /** Copies the collections (keeping the images' order). */
+  /**
+   * Copies the collections (keeping the images' order).
+   *
+   * @param name the case name
+   * @param images the initial images by id, in file order
+   * @param steps the steps in order
+   * @param output the id of the result image
+   * @param tolerance the recipe's own pass rule, if it has one
+   */
   public Recipe {
     images = Collections.unmodifiableMap(new LinkedHashMap<>(images));
     steps = List.copyOf(steps);
   }
 
-  /** The recipe's tolerance, or {@link Tolerance#DEFAULT}. */
+  /** {@return the recipe's tolerance, or {@link Tolerance#DEFAULT}} */
   public Tolerance toleranceOrDefault() {
     return tolerance.orElse(Tolerance.DEFAULT);
   }
@@ -34,11 +43,20 @@ public record Recipe(String name, Map<String, ImageSource> images, List<Step> st
   public sealed interface ImageSource permits NewImage, LoadImage {
   }
 
-  /** {@code {"width": W, "height": H}}: a new image, transparent black. */
+  /**
+   * {@code {"width": W, "height": H}}: a new image, transparent black.
+   *
+   * @param width the width in pixels
+   * @param height the height in pixels
+   */
   public record NewImage(int width, int height) implements ImageSource {
   }
 
-  /** {@code {"load": "photo.jpg"}}: a file of the inputs directory, decoded to straight RGBA. */
+  /**
+   * {@code {"load": "photo.jpg"}}: a file of the inputs directory, decoded to straight RGBA.
+   *
+   * @param file the file name, relative to the inputs directory
+   */
   public record LoadImage(String file) implements ImageSource {
   }
 
@@ -51,13 +69,20 @@ public record Recipe(String name, Map<String, ImageSource> images, List<Step> st
    *     {@code Double}, {@code Boolean}, {@link io.jimagecuda.Rgba}, {@code float[3]} (RGB) or {@code null}
    * @param out the id of the new image for ops that return one, else {@code null}
    */
-  public record Step(int number, OpSpec op, Map<String, Object> args, String out) {
-    /** Copies {@code args} (which may hold nulls). */
+  public record Step(int number, OpSpec op, Map<String, @Nullable Object> args, @Nullable String out) {
+    /**
+     * Copies {@code args} (which may hold nulls).
+     *
+     * @param number the position in the recipe, counted from 1
+     * @param op the op's signature
+     * @param args every parameter's value by name
+     * @param out the id of the new image for ops that return one, else {@code null}
+     */
     public Step {
       args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 
-    /** "step 3 (fill.color)", the prefix of messages about this step. */
+    /** {@return "step 3 (fill.color)", the prefix of messages about this step} */
     public String where() {
       return "step " + number + " (" + op.name() + ")";
     }

@@ -9,12 +9,21 @@ package io.jimagecuda.recipe;
 public class RecipeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message that locates the problem. */
+  /**
+   * Creates the exception with a message that locates the problem.
+   *
+   * @param message where (step, op, parameter or key) and what is wrong
+   */
   public RecipeException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a message that locates the problem and the library's exception. */
+  /**
+   * Creates the exception with a message that locates the problem and the library's exception.
+   *
+   * @param message where (step, op, parameter or key) and what is wrong
+   * @param cause the exception the library threw
+   */
   public RecipeException(String message, Throwable cause) {
     super(message, cause);
   }

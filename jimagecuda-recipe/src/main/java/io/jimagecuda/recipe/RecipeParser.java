@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the recipe JSON format of the conformance kit (its README, "Recipe format") strictly: unknown
@@ -47,6 +48,8 @@ public final class RecipeParser {
   /**
    * Parses a recipe file (UTF-8). Messages of the {@link RecipeException} start with the file's path.
    *
+   * @param file the recipe file
+   * @return the recipe
    * @throws IOException if the file cannot be read
    * @throws RecipeException if the recipe is not valid
    */
@@ -62,6 +65,8 @@ public final class RecipeParser {
   /**
    * Parses a recipe from its JSON text.
    *
+   * @param json the recipe
+   * @return the recipe
    * @throws RecipeException if the recipe is not valid
    */
   public static Recipe parse(String json) {
@@ -213,7 +218,7 @@ public final class RecipeParser {
           + (op.returnsImage() ? ", out" : "") + ")");
     }
 
-    Map<String, Object> args = new LinkedHashMap<>();
+    Map<String, @Nullable Object> args = new LinkedHashMap<>();
     for (Param p : op.params()) {
       JsonNode v = node.get(p.name());
       if (v == null) {
@@ -252,7 +257,7 @@ public final class RecipeParser {
     return new RecipeException("unknown op '" + name + "' (step " + number + ")" + hint);
   }
 
-  private static Object value(Param p, JsonNode v, String where) {
+  private static @Nullable Object value(Param p, JsonNode v, String where) {
     if (v.isNull()) {
       if (p.nullable()) {
         return null;

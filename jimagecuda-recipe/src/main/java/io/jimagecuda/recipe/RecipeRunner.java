@@ -44,12 +44,17 @@ public final class RecipeRunner {
     this.files = files;
   }
 
-  /** A runner with every op of this build ({@link OpRegistry#standard()}) and the standard codec. */
+  /**
+   * A runner with every op of this build ({@link OpRegistry#standard()}) and the standard codec.
+   *
+   * @param backend where the images live
+   * @param inputs the directory {@code {"load": file}} reads from
+   */
   public RecipeRunner(BackendKind backend, Path inputs) {
     this(OpRegistry.standard(), backend, inputs, ImageFiles.standard());
   }
 
-  /** The backend the images are created on. */
+  /** {@return the backend the images are created on} */
   public BackendKind backend() {
     return backend;
   }
@@ -57,6 +62,8 @@ public final class RecipeRunner {
   /**
    * Runs {@code recipe} and returns its output image, which the caller owns (and closes).
    *
+   * @param recipe the recipe
+   * @return the image the recipe names as its output
    * @throws RecipeException if an op is not implemented, an input file does not exist, or the library
    *     rejects a step's arguments; the message names the step, the op and the library's reason
    * @throws IOException if an input file cannot be read or decoded

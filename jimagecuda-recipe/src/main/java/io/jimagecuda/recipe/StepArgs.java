@@ -3,6 +3,7 @@ package io.jimagecuda.recipe;
 import io.jimagecuda.Image;
 import io.jimagecuda.Rgba;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The arguments of one step as a binding sees them: typed getters by parameter name, with image ids
@@ -18,7 +19,11 @@ public final class StepArgs {
     this.images = images;
   }
 
-  /** The image named by an {@link ParamType#IMAGE} parameter. */
+  /**
+   * {@return the image named by an {@link ParamType#IMAGE} parameter}
+   *
+   * @param param the parameter's name in the op's signature
+   */
   public Image image(String param) {
     String id = get(param, ParamType.IMAGE, String.class);
     Image img = images.get(id);
@@ -28,43 +33,75 @@ public final class StepArgs {
     return img;
   }
 
-  /** An {@link ParamType#INT} parameter. */
+  /**
+   * {@return an {@link ParamType#INT} parameter}
+   *
+   * @param param the parameter's name in the op's signature
+   */
   public int i32(String param) {
     return get(param, ParamType.INT, Integer.class);
   }
 
-  /** A nullable {@link ParamType#INT} parameter; {@code null} stands for Python {@code None}. */
-  public Integer i32OrNull(String param) {
+  /**
+   * {@return a nullable {@link ParamType#INT} parameter; {@code null} stands for Python {@code None}}
+   *
+   * @param param the parameter's name in the op's signature
+   */
+  public @Nullable Integer i32OrNull(String param) {
     return getOrNull(param, ParamType.INT, Integer.class);
   }
 
-  /** A {@link ParamType#FLOAT} parameter, rounded to float as the reference passes it to its kernels. */
+  /**
+   * {@return a {@link ParamType#FLOAT} parameter, rounded to float as the reference passes it to its kernels}
+   *
+   * @param param the parameter's name in the op's signature
+   */
   public float f32(String param) {
     return get(param, ParamType.FLOAT, Double.class).floatValue();
   }
 
-  /** A nullable {@link ParamType#FLOAT} parameter; {@code null} stands for Python {@code None}. */
-  public Float f32OrNull(String param) {
+  /**
+   * {@return a nullable {@link ParamType#FLOAT} parameter; {@code null} stands for Python {@code None}}
+   *
+   * @param param the parameter's name in the op's signature
+   */
+  public @Nullable Float f32OrNull(String param) {
     Double v = getOrNull(param, ParamType.FLOAT, Double.class);
     return v == null ? null : v.floatValue();
   }
 
-  /** A {@link ParamType#BOOL} parameter. */
+  /**
+   * {@return a {@link ParamType#BOOL} parameter}
+   *
+   * @param param the parameter's name in the op's signature
+   */
   public boolean bool(String param) {
     return get(param, ParamType.BOOL, Boolean.class);
   }
 
-  /** An {@link ParamType#RGBA} parameter. */
+  /**
+   * {@return an {@link ParamType#RGBA} parameter}
+   *
+   * @param param the parameter's name in the op's signature
+   */
   public Rgba rgba(String param) {
     return get(param, ParamType.RGBA, Rgba.class);
   }
 
-  /** An {@link ParamType#RGB} parameter as a new array {@code {r, g, b}}. */
+  /**
+   * {@return an {@link ParamType#RGB} parameter as a new array {@code {r, g, b}}}
+   *
+   * @param param the parameter's name in the op's signature
+   */
   public float[] rgb(String param) {
     return get(param, ParamType.RGB, float[].class).clone();
   }
 
-  /** A {@link ParamType#CHOICE} parameter: one of the strings the signature allows. */
+  /**
+   * {@return a {@link ParamType#CHOICE} parameter: one of the strings the signature allows}
+   *
+   * @param param the parameter's name in the op's signature
+   */
   public String choice(String param) {
     return get(param, ParamType.CHOICE, String.class);
   }
@@ -78,7 +115,7 @@ public final class StepArgs {
     return v;
   }
 
-  private <T> T getOrNull(String param, ParamType type, Class<T> javaType) {
+  private <T> @Nullable T getOrNull(String param, ParamType type, Class<T> javaType) {
     Param p = step.op().param(param).orElseThrow(() -> new IllegalStateException(
         step.where() + ": the op has no parameter '" + param + "'"));
     if (p.type() != type) {

@@ -111,17 +111,25 @@ public final class Vocabulary {
     return new OpSpec(name, List.of(params), true);
   }
 
-  /** The op called {@code name} ({@code "fill.color"}), if the format has one. */
+  /**
+   * {@return the op called {@code name} ({@code "fill.color"}), if the format has one}
+   *
+   * @param name {@code family.operation}
+   */
   public static Optional<OpSpec> find(String name) {
     return Optional.ofNullable(OPS.get(name));
   }
 
-  /** Every op, grouped by family in the README's order. */
+  /** {@return every op, grouped by family in the README's order} */
   public static Collection<OpSpec> all() {
     return OPS.values();
   }
 
-  /** The names of the ops of {@code family} ({@code "fill"}), empty if there is no such family. */
+  /**
+   * {@return the names of the ops of {@code family} ({@code "fill"}), empty if there is no such family}
+   *
+   * @param family the family's name
+   */
   public static List<String> family(String family) {
     return OPS.values().stream().filter(op -> op.family().equals(family)).map(OpSpec::name).toList();
   }

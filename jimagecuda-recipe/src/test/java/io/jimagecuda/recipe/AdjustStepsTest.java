@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class AdjustStepsTest {
         + "{\"op\": \"fill.color\", \"image\": \"img\", \"rgba\": " + rgba + "}, " + step
         + "], \"output\": \"img\"}";
     try (Image out = new RecipeRunner(BackendKind.CPU, Path.of(".")).run(RecipeParser.parse(json))) {
-      return Arrays.copyOf(IO.download(out), 4);
+      return Arrays.copyOf(Images.download(out), 4);
     }
   }
 

@@ -8,7 +8,7 @@ import io.jimagecuda.Anchor;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Blend;
 import io.jimagecuda.Fill;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.Rgba;
 import java.io.IOException;
@@ -43,7 +43,7 @@ class BlendStepsTest {
         + "{\"op\": \"fill.color\", \"image\": \"overlay\", \"rgba\": " + rgba + "}, " + steps
         + "], \"output\": \"base\"}";
     try (Image out = new RecipeRunner(BackendKind.CPU, Path.of(".")).run(RecipeParser.parse(json))) {
-      return IO.download(out);
+      return Images.download(out);
     }
   }
 
@@ -95,7 +95,7 @@ class BlendStepsTest {
         Fill.color(b, Rgba.of(GREY));
         Fill.color(o, new Rgba(0.2f, 0.7f, 0.9f, 0.8f));
         e.getValue().accept(b, o);
-        direct = IO.download(b);
+        direct = Images.download(b);
       }
       assertArrayEquals(direct, viaRecipe, e.getKey());
       // centre of 4×3 for 2×1 is (1, 1); moved by (1, 1): (2, 2) and (3, 2) change, (1, 1) does not.

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
+import io.jimagecuda.Images;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -95,9 +95,9 @@ class ComparisonTest {
   @Test
   void comparesFloatImagesAsTheirSavedBytes() {
     try (Image expected = new Image(2, 1, BackendKind.CPU); Image actual = new Image(2, 1, BackendKind.CPU)) {
-      IO.upload(expected, new float[] {0.5f, 0, 1, 1, 0.2f, 0.4f, 0.6f, 0});
+      Images.upload(expected, new float[] {0.5f, 0, 1, 1, 0.2f, 0.4f, 0.6f, 0});
       // 0.5 and 0.5015 both save as 128; 1.7 clamps to 255; 0.6 + 2/255 is two levels up.
-      IO.upload(actual, new float[] {0.5015f, 0, 1.7f, 1, 0.2f, 0.4f, 0.6f + 2 / 255f, 0});
+      Images.upload(actual, new float[] {0.5015f, 0, 1.7f, 1, 0.2f, 0.4f, 0.6f + 2 / 255f, 0});
       Comparison c = Comparison.of(expected, actual);
       assertEquals(2, c.maxDiff());
       assertEquals(2, c.maxDiff(2));

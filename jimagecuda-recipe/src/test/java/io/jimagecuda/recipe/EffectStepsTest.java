@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class EffectStepsTest {
   @Test
   void roundedCornersTakesTheRadius() throws IOException {
     try (Image out = run(8, 8, "{\"op\": \"effect.roundedCorners\", \"image\": \"img\", \"radius\": 3.0}", "img")) {
-      float[] px = IO.download(out);
+      float[] px = Images.download(out);
       assertEquals(0f, pixel(px, 8, 0, 0)[3]); // 3.5 from the centre (3, 3): outside the arc
       assertEquals(1f, pixel(px, 8, 3, 0)[3]); // outside the 3-pixel corner square
     }
@@ -53,7 +53,7 @@ class EffectStepsTest {
     // (d = 1) do not; swapped (radius 0, softness 1) the midpoints would be red too.
     try (Image out = run(3, 3, "{\"op\": \"effect.vignette\", \"image\": \"img\", \"radius\": 1.0, "
         + "\"softness\": 0.0, \"color\": [1, 0, 0, 1]}", "img")) {
-      float[] px = IO.download(out);
+      float[] px = Images.download(out);
       assertArrayEquals(new float[] {1, 0, 0, 1}, pixel(px, 3, 0, 0));
       assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 1}, pixel(px, 3, 0, 1));
     }
@@ -64,7 +64,7 @@ class EffectStepsTest {
     try (Image out = run(4, 3, stroke(2, "[0, 0, 1, 1]", "outside", true), "s")) {
       assertEquals(8, out.width());
       assertEquals(7, out.height());
-      float[] px = IO.download(out);
+      float[] px = Images.download(out);
       assertArrayEquals(new float[] {0, 0, 1, 1}, pixel(px, 8, 1, 3));
       assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 1}, pixel(px, 8, 2, 2));
     }
@@ -78,7 +78,7 @@ class EffectStepsTest {
     }
     try (Image out = run(5, 5, stroke(1, "[0, 0, 1, 1]", "inside", true), "s")) {
       assertEquals(5, out.width());
-      float[] px = IO.download(out);
+      float[] px = Images.download(out);
       assertArrayEquals(new float[] {0, 0, 1, 1}, pixel(px, 5, 0, 2)); // the outer ring, tinted
       assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 1}, pixel(px, 5, 2, 2));
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
+import io.jimagecuda.Images;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,7 +26,7 @@ class FillStepsTest {
     String json = "{\"name\": \"t\", \"images\": {\"img\": {\"width\": " + w + ", \"height\": " + h
         + "}}, \"steps\": [" + step + "], \"output\": \"img\"}";
     try (Image out = new RecipeRunner(BackendKind.CPU, Path.of(".")).run(RecipeParser.parse(json))) {
-      return IO.download(out);
+      return Images.download(out);
     }
   }
 

@@ -8,7 +8,7 @@ import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
 import io.jimagecuda.Filter;
 import io.jimagecuda.GradientDirection;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.Rgba;
 import java.io.IOException;
@@ -32,8 +32,8 @@ class FilterStepsTest {
 
   private static Image painted() {
     Image img = new Image(W, H, BackendKind.CPU);
-    Fill.gradient(img, new Rgba(0.9f, 0.1f, 0.3f, 1f), new Rgba(0.1f, 0.8f, 0.6f, 0.5f), GradientDirection.RADIAL,
-        false);
+    Fill.gradient(img, new Rgba(0.9f, 0.1f, 0.3f, 1f), new Rgba(0.1f, 0.8f, 0.6f, 0.5f), new Fill.Gradient(
+        GradientDirection.RADIAL, false));
     return img;
   }
 
@@ -42,20 +42,20 @@ class FilterStepsTest {
     String json = "{\"name\": \"t\", \"images\": {\"img\": {\"width\": " + W + ", \"height\": " + H
         + "}}, \"steps\": [" + PAINT + ", " + step + "], \"output\": \"" + output + "\"}";
     try (Image out = new RecipeRunner(BackendKind.CPU, Path.of(".")).run(RecipeParser.parse(json))) {
-      return IO.download(out);
+      return Images.download(out);
     }
   }
 
   private static float[] direct(Function<Image, Image> producer) {
     try (Image src = painted(); Image out = producer.apply(src)) {
-      return IO.download(out);
+      return Images.download(out);
     }
   }
 
   private static float[] directInPlace(Consumer<Image> op) {
     try (Image img = painted()) {
       op.accept(img);
-      return IO.download(img);
+      return Images.download(img);
     }
   }
 

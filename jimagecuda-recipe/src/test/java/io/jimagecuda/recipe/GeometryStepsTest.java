@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.FlipDirection;
 import io.jimagecuda.Fill;
-import io.jimagecuda.IO;
+import io.jimagecuda.Images;
 import io.jimagecuda.Image;
 import io.jimagecuda.Interpolation;
 import io.jimagecuda.Resize;
@@ -39,16 +39,16 @@ class GeometryStepsTest {
         + "\"steps\": [{\"op\": \"fill.noise\", \"image\": \"img\", \"seed\": 3.0, \"monochrome\": false}, "
         + step + "], \"output\": \"out\"}";
     try (Image out = new RecipeRunner(BackendKind.CPU, Path.of(".")).run(RecipeParser.parse(json))) {
-      return new Pixels(out.width(), out.height(), IO.download(out));
+      return new Pixels(out.width(), out.height(), Images.download(out));
     }
   }
 
   /** The same through the Java API. */
   private static Pixels direct(Function<Image, Image> op) {
     try (Image img = new Image(W, H, BackendKind.CPU)) {
-      Fill.noise(img, 3, false);
+      Fill.noise(img, new Fill.Noise(3, false));
       try (Image out = op.apply(img)) {
-        return new Pixels(out.width(), out.height(), IO.download(out));
+        return new Pixels(out.width(), out.height(), Images.download(out));
       }
     }
   }

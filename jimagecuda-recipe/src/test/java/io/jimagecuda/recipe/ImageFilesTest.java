@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
+import io.jimagecuda.Images;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
@@ -31,7 +31,7 @@ class ImageFilesTest {
     try (Image loaded = files.load(file, BackendKind.CPU)) {
       assertEquals(img.getWidth(), loaded.width());
       assertEquals(img.getHeight(), loaded.height());
-      return IO.download(loaded);
+      return Images.download(loaded);
     }
   }
 
@@ -63,7 +63,7 @@ class ImageFilesTest {
   void savesAnRgba8PngWithRoundingHalfUpAndTheColourOfTransparentPixels() throws IOException {
     Path file = dir.resolve("out.png");
     try (Image img = new Image(2, 1, BackendKind.CPU)) {
-      IO.upload(img, new float[] {0.5f, -0.2f, 1.7f, 1, 0.2f, 0.4f, 0.6f, 0});
+      Images.upload(img, new float[] {0.5f, -0.2f, 1.7f, 1, 0.2f, 0.4f, 0.6f, 0});
       files.save(img, file);
     }
     assertArrayEquals(new byte[] {(byte) 128, 0, (byte) 255, (byte) 255, 51, 102, (byte) 153, 0},
@@ -81,11 +81,11 @@ class ImageFilesTest {
       values[i] = (i * 37 % 256) / 255f;
     }
     try (Image img = new Image(3, 2, BackendKind.CPU)) {
-      IO.upload(img, values);
+      Images.upload(img, values);
       files.save(img, file);
     }
     try (Image back = files.load(file, BackendKind.CPU)) {
-      assertArrayEquals(values, IO.download(back));
+      assertArrayEquals(values, Images.download(back));
     }
   }
 
@@ -124,8 +124,8 @@ class ImageFilesTest {
       assertEquals(2, img.height());
       assertArrayEquals(rgba, HostPixels.rgba8(img), "the stored layout, unrotated");
     }
-    try (Image rotated = IO.load(file, true)) {
-      assertEquals(2, rotated.width(), "the orientation is there: IO.load with autorotate turns the image");
+    try (Image rotated = Images.load(file, Images.Load.DEFAULTS.withAutorotate(true))) {
+      assertEquals(2, rotated.width(), "the orientation is there: Images.load with autorotate turns the image");
     }
   }
 

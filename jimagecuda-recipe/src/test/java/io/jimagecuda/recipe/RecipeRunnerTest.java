@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Fill;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
+import io.jimagecuda.Images;
 import io.jimagecuda.Rgba;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class RecipeRunnerTest {
       assertEquals(3, out.width());
       assertEquals(2, out.height());
       assertEquals(BackendKind.CPU, out.backend());
-      assertArrayEquals(new float[3 * 2 * 4], IO.download(out));
+      assertArrayEquals(new float[3 * 2 * 4], Images.download(out));
     }
   }
 
@@ -58,7 +58,7 @@ class RecipeRunnerTest {
          ],
          "output": "b"}""")) {
       assertEquals(3, out.width());
-      assertArrayEquals(pixels(out, new Rgba(0.25f, 0.5f, 0.75f, 0.5f)), IO.download(out));
+      assertArrayEquals(pixels(out, new Rgba(0.25f, 0.5f, 0.75f, 0.5f)), Images.download(out));
     }
   }
 
@@ -69,7 +69,7 @@ class RecipeRunnerTest {
     try (Image out = run("{\"name\": \"t\", \"images\": {\"img\": {\"load\": \"two.png\"}}, \"steps\": [], "
         + "\"output\": \"img\"}")) {
       assertArrayEquals(new float[] {10 / 255f, 20 / 255f, 30 / 255f, 1, 1, 0, 128 / 255f, 64 / 255f},
-          IO.download(out));
+          Images.download(out));
     }
   }
 
@@ -128,7 +128,7 @@ class RecipeRunnerTest {
       assertEquals(2, out.width());
       assertEquals(1, out.height());
       assertFalse(out.isFreed());
-      assertArrayEquals(pixels(out, new Rgba(0, 0, 1, 1)), IO.download(out));
+      assertArrayEquals(pixels(out, new Rgba(0, 0, 1, 1)), Images.download(out));
       assertTrue(seen.get(0).isFreed(), "the input image is freed once the output is returned");
     }
   }

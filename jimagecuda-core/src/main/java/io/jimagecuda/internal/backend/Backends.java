@@ -5,6 +5,8 @@ import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
 import io.jimagecuda.internal.cpu.CpuBackend;
 import io.jimagecuda.internal.cuda.CudaBackend;
+import io.jimagecuda.internal.cuda.driver.DriverLibrary;
+import java.util.Optional;
 
 /** Creates each backend once, on first use, and chooses the default one. */
 public final class Backends {
@@ -23,7 +25,12 @@ public final class Backends {
     static {
       CudaBackend b = null;
       BackendUnavailableException f = null;
+      // Where the driver library is certainly absent, LWJGL is not even loaded (startup time, JDK warnings).
+      Optional<String> missing = DriverLibrary.missing(Config.cudaLibrary());
       try {
+        if (missing.isPresent()) {
+          throw new BackendUnavailableException(missing.get());
+        }
         b = CudaBackend.create();
         Config.log("CUDA backend ready: " + b.describe());
       } catch (BackendUnavailableException e) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The formats {@code IO.save} writes, chosen by file extension (any case). */
+/** The formats {@code Images.save} writes, chosen by file extension (any case). */
 public enum FileFormat {
   /** 8-bit RGBA PNG. */
   PNG("png"),

@@ -96,12 +96,12 @@ public final class ImageFiles {
    * to a temporary file in the same directory that is renamed over {@code path} only when complete, so
    * a failure leaves no partial file (and an existing file untouched).
    *
-   * @param quality JPEG quality 1..100 (already validated), or null for the encoder's default (75); 4:4:4
+   * @param quality JPEG quality 1..100 (already validated), or a value ≤ 0 for the encoder's default (75); 4:4:4
    *     chroma from 90 up, else 4:2:0; ignored by the other formats
    * @throws NoSuchFileException if the directory does not exist
    * @throws IOException if encoding or writing fails; the message names the path
    */
-  public static void write(Rgba8 img, Path path, FileFormat format, Integer quality) throws IOException {
+  public static void write(Rgba8 img, Path path, FileFormat format, int quality) throws IOException {
     Path target = path.toAbsolutePath();
     Path dir = target.getParent();
     if (!Files.isDirectory(dir)) {
@@ -126,7 +126,7 @@ public final class ImageFiles {
     }
   }
 
-  private static void encode(Rgba8 img, FileFormat format, Integer quality, ImageOutputStream out)
+  private static void encode(Rgba8 img, FileFormat format, int quality, ImageOutputStream out)
       throws IOException {
     if (format == FileFormat.BMP) {
       BmpEncoder.write(img, out);
@@ -137,7 +137,7 @@ public final class ImageFiles {
     try {
       ImageWriteParam param = writer.getDefaultWriteParam();
       IIOMetadata metadata = null;
-      if (format == FileFormat.JPEG && quality != null) {
+      if (format == FileFormat.JPEG && quality > 0) {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality / 100f);
         if (quality >= FULL_CHROMA_QUALITY) {

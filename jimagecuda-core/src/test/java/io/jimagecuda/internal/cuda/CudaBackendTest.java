@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.CudaException;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.OutOfDeviceMemoryException;
 import io.jimagecuda.parity.GpuOnly;
@@ -40,10 +40,10 @@ class CudaBackendTest {
   @Test
   void newImagesAreZeroFilled() {
     try (Image img = new Image(1001, 777, CUDA); ImageU8 u8 = new ImageU8(3, 7, CUDA)) {
-      for (float v : IO.download(img)) {
+      for (float v : Images.download(img)) {
         assertEquals(0f, v);
       }
-      assertArrayEquals(new byte[3 * 7 * 4], IO.download(u8));
+      assertArrayEquals(new byte[3 * 7 * 4], Images.download(u8));
     }
   }
 
@@ -53,8 +53,8 @@ class CudaBackendTest {
     for (int[] s : new int[][] {{1, 1}, {3, 7}, {1001, 777}, {3840, 2160}}) {
       float[] data = random(s[0] * s[1] * 4, s[0]);
       try (Image img = new Image(s[0], s[1], CUDA)) {
-        IO.upload(img, data);
-        assertArrayEquals(data, IO.download(img), s[0] + "x" + s[1]);
+        Images.upload(img, data);
+        assertArrayEquals(data, Images.download(img), s[0] + "x" + s[1]);
       }
     }
   }
@@ -64,20 +64,20 @@ class CudaBackendTest {
     byte[] data = new byte[1001 * 777 * 4];
     new Random(7).nextBytes(data);
     try (ImageU8 img = new ImageU8(1001, 777, CUDA)) {
-      IO.upload(img, data);
-      assertArrayEquals(data, IO.download(img));
+      Images.upload(img, data);
+      assertArrayEquals(data, Images.download(img));
 
       ByteBuffer direct = ByteBuffer.allocateDirect(data.length);
-      IO.download(img, direct);
+      Images.download(img, direct);
       byte[] back = new byte[data.length];
       direct.get(back);
       assertArrayEquals(data, back);
 
       byte[] other = new byte[data.length];
       new Random(8).nextBytes(other);
-      IO.upload(img, ByteBuffer.wrap(other));
+      Images.upload(img, ByteBuffer.wrap(other));
       ByteBuffer heap = ByteBuffer.allocate(data.length);
-      IO.download(img, heap);
+      Images.download(img, heap);
       assertArrayEquals(other, heap.array());
     }
   }
@@ -86,9 +86,9 @@ class CudaBackendTest {
   void floatBytesAreLittleEndian() {
     try (Image img = new Image(2, 1, CUDA)) {
       float[] v = {0.25f, -1.5f, 3e-8f, Float.NaN, 1f, 2f, 0.5f, Float.POSITIVE_INFINITY};
-      IO.upload(img, v);
+      Images.upload(img, v);
       ByteBuffer b = ByteBuffer.allocate(32);
-      IO.download(img, b);
+      Images.download(img, b);
       b.order(ByteOrder.LITTLE_ENDIAN);
       for (int i = 0; i < v.length; i++) {
         assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(b.getFloat(i * 4)));
@@ -100,11 +100,11 @@ class CudaBackendTest {
   void copyResizesAndCopiesOnTheDevice() {
     float[] data = random(13 * 5 * 4, 3);
     try (Image src = new Image(13, 5, CUDA); Image dst = new Image(20, 20, CUDA)) {
-      IO.upload(src, data);
-      IO.copy(dst, src);
+      Images.upload(src, data);
+      Images.copy(dst, src);
       assertEquals(13, dst.width());
       assertEquals(5, dst.height());
-      assertArrayEquals(data, IO.download(dst));
+      assertArrayEquals(data, Images.download(dst));
     }
   }
 

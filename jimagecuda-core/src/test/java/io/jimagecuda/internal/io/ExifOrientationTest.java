@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Finding the orientation tag in each container, including the cases {@code IOTest} cannot build through
+ * Finding the orientation tag in each container, including the cases {@code ImagesTest} cannot build through
  * ImageIO (WebP, odd JPEG segment layouts, broken metadata), and applying it to pixels.
  */
 class ExifOrientationTest {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EGL10;
@@ -93,6 +94,7 @@ public final class EglContext implements GlContext {
   /**
    * Opens a context on the best platform available (see the class description) and makes it current.
    *
+   * @return the context, current on this thread; the caller closes it
    * @throws GlException if no EGL display or context can be made, naming the EGL error
    */
   public static EglContext open() {
@@ -103,9 +105,10 @@ public final class EglContext implements GlContext {
    * Opens a context on the given platform and makes it current.
    *
    * @param platform the platform, or {@code null} for the best available
+   * @return the context, current on this thread; the caller closes it
    * @throws GlException if that platform is not available or the context cannot be made
    */
-  public static EglContext open(Platform platform) {
+  public static EglContext open(@Nullable Platform platform) {
     GlEnvironment.prepare();
     GlLoader.explicitInit();
     Set<String> client = clientExtensions();
@@ -151,7 +154,7 @@ public final class EglContext implements GlContext {
    * The NVIDIA EGL device to use as {@code {device, cudaDevice}}, or {@code null} when there is none.
    * Prefers the device whose CUDA device is the one the CUDA backend runs on.
    */
-  private static long[] nvidiaDevice() {
+  private static long @Nullable [] nvidiaDevice() {
     long query = EglExt.require("eglQueryDevicesEXT", "EGL_EXT_device_enumeration");
     long attrib = EglExt.address("eglQueryDeviceAttribEXT");
     long string = EglExt.address("eglQueryDeviceStringEXT");
@@ -317,17 +320,17 @@ public final class EglContext implements GlContext {
     }
   }
 
-  /** The platform the display came from. */
+  /** {@return the platform the display came from} */
   public Platform platform() {
     return platform;
   }
 
-  /** The {@code EGLDisplay} handle. */
+  /** {@return the {@code EGLDisplay} handle} */
   public long display() {
     return display;
   }
 
-  /** The {@code EGLContext} handle. */
+  /** {@return the {@code EGLContext} handle} */
   public long handle() {
     return context;
   }

@@ -21,15 +21,15 @@ public interface GlContext extends AutoCloseable {
   void releaseCurrent();
 
   /**
-   * The CUDA device ({@code CUdevice}) of the GPU that runs this context, when the platform tells it:
-   * EGL's {@code EGL_CUDA_DEVICE_NV} on NVIDIA, otherwise empty.
+   * {@return the CUDA device ({@code CUdevice}) of the GPU that runs this context, when the platform tells
+   * it: EGL's {@code EGL_CUDA_DEVICE_NV} on NVIDIA, otherwise empty}
    */
   OptionalInt cudaDevice();
 
-  /** One line for people: platform, OpenGL vendor, renderer and version. */
+  /** {@return one line for people: platform, OpenGL vendor, renderer and version} */
   String describe();
 
-  /** Whether {@link #close()} has been called. */
+  /** {@return whether {@link #close()} has been called} */
   boolean isClosed();
 
   /** Destroys the context and its surface or window; calling it again does nothing. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prepares the process for CUDA-OpenGL interop before OpenGL starts, and explains interop failures.
@@ -87,17 +88,17 @@ public final class GlEnvironment {
     return state;
   }
 
-  /** What {@link #prepare()} did so far. */
+  /** {@return what {@link #prepare()} did so far} */
   public static synchronized FixState state() {
     return state;
   }
 
-  /** The variable's value in the real process environment, or {@code null} if unset. */
-  public static String variable() {
+  /** {@return the variable's value in the real process environment, or {@code null} if unset} */
+  public static @Nullable String variable() {
     return Libc.getenv(VARIABLE);
   }
 
-  /** The path of a mapped library file named {@code liblwjgl.so} or {@code liblwjgl64.so}, if any. */
+  /** {@return the path of a mapped library file named {@code liblwjgl.so} or {@code liblwjgl64.so}, if any} */
   public static Optional<String> trapLibrary() {
     return Optional.ofNullable(trapLibrary(maps()));
   }
@@ -105,13 +106,16 @@ public final class GlEnvironment {
   /**
    * Advice to append to the message of a failed CUDA-OpenGL interop call: for error 219 the exact cause
    * (the name trap, when it applies) and the fix; for other errors what to check.
+   *
+   * @param cudaError the {@code CUresult} of the failed call
+   * @return one or two sentences
    */
   public static String interopAdvice(int cudaError) {
     return interopAdvice(cudaError, maps(), variable(), state());
   }
 
   /** {@link #interopAdvice(int)} on given inputs (the text of /proc/self/maps, the variable, the fix state). */
-  static String interopAdvice(int cudaError, String maps, String variable, FixState fix) {
+  static String interopAdvice(int cudaError, String maps, @Nullable String variable, FixState fix) {
     String trap = trapLibrary(maps);
     if (cudaError == CUDA_ERROR_INVALID_GRAPHICS_CONTEXT && trap != null && !"0".equals(variable)) {
       String why = switch (fix) {
@@ -140,7 +144,7 @@ public final class GlEnvironment {
         + "and that the buffer exists and has storage (glBufferData)";
   }
 
-  static String trapLibrary(String maps) {
+  static @Nullable String trapLibrary(String maps) {
     for (String line : maps.split("\n")) {
       int slash = line.lastIndexOf('/');
       if (slash >= 0) {
@@ -153,7 +157,7 @@ public final class GlEnvironment {
     return null;
   }
 
-  static String nvidiaGlDriverLoaded(String maps) {
+  static @Nullable String nvidiaGlDriverLoaded(String maps) {
     for (String line : maps.split("\n")) {
       int slash = line.lastIndexOf('/');
       String name = slash >= 0 ? line.substring(slash + 1).trim() : "";

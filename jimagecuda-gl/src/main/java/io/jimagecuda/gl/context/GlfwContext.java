@@ -64,6 +64,10 @@ public final class GlfwContext implements GlContext {
   /**
    * Opens a visible, resizable window with a compatibility-profile context.
    *
+   * @param width the window's width in screen coordinates
+   * @param height the window's height in screen coordinates
+   * @param title the window's title
+   * @return the window, its context current on this thread; the caller closes it
    * @throws GlException if GLFW cannot start (no display) or the window cannot be made
    */
   public static GlfwContext open(int width, int height, String title) {
@@ -73,6 +77,11 @@ public final class GlfwContext implements GlContext {
   /**
    * Opens a visible, resizable window with a context of the given profile, current on this thread.
    *
+   * @param width the window's width in screen coordinates
+   * @param height the window's height in screen coordinates
+   * @param title the window's title
+   * @param profile the OpenGL profile of the context
+   * @return the window, its context current on this thread; the caller closes it
    * @throws GlException if GLFW cannot start (no display) or the window cannot be made
    */
   public static synchronized GlfwContext open(int width, int height, String title, Profile profile) {
@@ -154,12 +163,12 @@ public final class GlfwContext implements GlContext {
     }
   }
 
-  /** The GLFW window handle, for GLFW calls (callbacks, input, title). */
+  /** {@return the GLFW window handle, for GLFW calls (callbacks, input, title)} */
   public long window() {
     return window;
   }
 
-  /** Whether the user asked to close the window. */
+  /** {@return whether the user asked to close the window} */
   public boolean shouldClose() {
     return GLFW.glfwWindowShouldClose(window);
   }
@@ -169,12 +178,16 @@ public final class GlfwContext implements GlContext {
     GLFW.glfwSwapBuffers(window);
   }
 
-  /** Sets the swap interval: 1 waits for the display's refresh (vsync), 0 does not. */
+  /**
+   * Sets the swap interval.
+   *
+   * @param interval 1 waits for the display's refresh (vsync), 0 does not
+   */
   public void swapInterval(int interval) {
     GLFW.glfwSwapInterval(interval);
   }
 
-  /** The framebuffer size in pixels as {@code {width, height}} (may differ from the window size on HiDPI). */
+  /** {@return the framebuffer size in pixels as {@code {width, height}} (on HiDPI not the window size)} */
   public int[] framebufferSize() {
     try (MemoryStack stack = MemoryStack.stackPush()) {
       var w = stack.mallocInt(1);

@@ -43,9 +43,9 @@ import static org.lwjgl.opengl.GL21.GL_PIXEL_UNPACK_BUFFER;
 
 import io.jimagecuda.Fill;
 import io.jimagecuda.GradientDirection;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.Rgba;
 import io.jimagecuda.gl.GLResource;
 import io.jimagecuda.gl.context.GlEnvironment;
@@ -66,7 +66,11 @@ public final class MinimalPreview {
   private MinimalPreview() {
   }
 
-  /** Runs the example; the optional argument is the number of frames after which it exits. */
+  /**
+   * Runs the example.
+   *
+   * @param args optionally the number of frames after which it exits
+   */
   public static void main(String[] args) {
     final int W = 1280;
     final int H = 720;
@@ -117,10 +121,10 @@ public final class MinimalPreview {
       }
 
       // --- Generate the frame on GPU ---
-      Fill.gradient(canvas, Rgba.rgb(1, 0, 0), Rgba.rgb(0, 0, 1), GradientDirection.RADIAL, false);
+      Fill.gradient(canvas, Rgba.rgb(1, 0, 0), Rgba.rgb(0, 0, 1), GradientDirection.RADIAL);
 
       // --- Convert float32 → uint8 (still on GPU) ---
-      IO.convertFloatToU8(canvasU8, canvas);
+      Images.convertFloatToU8(canvasU8, canvas);
 
       // --- Copy GPU buffer to PBO (zero-copy, GPU→GPU) ---
       glRes.copyFrom(canvasU8);

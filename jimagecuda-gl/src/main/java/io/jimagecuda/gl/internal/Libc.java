@@ -3,6 +3,7 @@ package io.jimagecuda.gl.internal;
 import static org.lwjgl.system.JNI.invokePP;
 import static org.lwjgl.system.JNI.invokePPI;
 
+import org.jspecify.annotations.Nullable;
 import org.lwjgl.system.Library;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
@@ -44,7 +45,7 @@ public final class Libc {
   }
 
   /** {@code char *getenv(const char *name)}: the variable's current value, or {@code null} if unset. */
-  public static String getenv(String name) {
+  public static @Nullable String getenv(String name) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
       long p = invokePP(MemoryUtil.memAddress(stack.ASCII(name)), Functions.getenv);
       return p == 0 ? null : MemoryUtil.memUTF8(p);

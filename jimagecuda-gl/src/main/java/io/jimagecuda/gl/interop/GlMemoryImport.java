@@ -31,7 +31,7 @@ public final class GlMemoryImport implements AutoCloseable {
     this.texture = texture;
   }
 
-  /** Whether the current context offers {@code GL_EXT_memory_object_fd} and direct state access. */
+  /** {@return whether the current context offers {@code GL_EXT_memory_object_fd} and direct state access} */
   public static boolean supported() {
     GLCapabilities caps = GL.getCapabilities();
     return caps.GL_EXT_memory_object && caps.GL_EXT_memory_object_fd && caps.glCreateTextures != 0;
@@ -41,6 +41,7 @@ public final class GlMemoryImport implements AutoCloseable {
    * Throws unless the current context runs on the GPU with that UUID (the CUDA device's): memory can only
    * be imported by the GPU that owns it.
    *
+   * @param deviceUuid the 16-byte UUID of the GPU that owns the memory
    * @throws GlException if the extension is missing or the context runs on another GPU
    */
   public static void requireSameGpu(byte[] deviceUuid) {
@@ -67,6 +68,11 @@ public final class GlMemoryImport implements AutoCloseable {
    * Imports {@code size} bytes of a dedicated allocation as a one-level {@code GL_RGBA8}
    * {@code width × height} texture.
    *
+   * @param fd an opaque POSIX file descriptor of the memory; OpenGL takes ownership of it
+   * @param size the allocation's size in bytes
+   * @param width the texture's width in pixels
+   * @param height the texture's height in pixels
+   * @return the texture, which the caller closes
    * @throws GlException naming the GL error when the import fails
    */
   public static GlMemoryImport texture(int fd, long size, int width, int height) {
@@ -93,6 +99,9 @@ public final class GlMemoryImport implements AutoCloseable {
   /**
    * Imports {@code size} bytes as an immutable buffer of that size.
    *
+   * @param fd an opaque POSIX file descriptor of the memory; OpenGL takes ownership of it
+   * @param size the allocation's size in bytes
+   * @return the buffer, which the caller closes
    * @throws GlException naming the GL error when the import fails
    */
   public static GlMemoryImport buffer(int fd, long size) {
@@ -120,7 +129,7 @@ public final class GlMemoryImport implements AutoCloseable {
     }
   }
 
-  /** The GL texture or buffer name. */
+  /** {@return the GL texture or buffer name} */
   public int name() {
     if (closed) {
       throw new IllegalStateException("GlMemoryImport has been closed");

@@ -34,18 +34,32 @@ public final class Preview {
   private final PrintWriter log;
   private final PreviewScene scene = new PreviewScene();
 
-  /** A preview with these options, reporting to {@code log} (one line per event, flushed). */
+  /**
+   * A preview with these options, reporting to {@code log} (one line per event, flushed).
+   *
+   * @param options what to show and how
+   * @param log where the preview reports
+   */
   public Preview(PreviewOptions options, PrintWriter log) {
     this.options = options;
     this.log = log;
   }
 
-  /** A preview with these options, reporting to {@code log}. */
+  /**
+   * A preview with these options, reporting to {@code log}.
+   *
+   * @param options what to show and how
+   * @param log where the preview reports
+   */
   public Preview(PreviewOptions options, PrintStream log) {
     this(options, new PrintWriter(log, true));
   }
 
-  /** Command-line entry point; exits with status 2 on bad arguments. */
+  /**
+   * Command-line entry point; exits with status 2 on bad arguments.
+   *
+   * @param args the options of {@link PreviewOptions#USAGE}
+   */
   public static void main(String[] args) {
     PreviewOptions options;
     try {
@@ -184,7 +198,7 @@ public final class Preview {
         }
         frame = new Image(fb[0], fb[1]);
       } else {
-        frame.resize(fb[0], fb[1]);
+        frame.setLogicalSize(fb[0], fb[1]);
       }
       if (presenter == null || presenter.width() != fb[0] || presenter.height() != fb[1]) {
         PresentPath path = presenter == null ? requested : presenter.path();

@@ -7,12 +7,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of the {@link Preview} application, filled from the command line by {@link #parse} (or field
  * by field by another front end, such as the CLI's {@code preview} subcommand).
  */
 public final class PreviewOptions {
+  /** Options with every default: a 1280 × 720 window, animated, vsync on, the fastest present path. */
+  public PreviewOptions() {
+  }
+
   /** Frame width in pixels (window: initial size). */
   public int width = 1280;
   /** Frame height in pixels. */
@@ -22,11 +27,11 @@ public final class PreviewOptions {
   /** Frames to render; headless default 120, window default: until the window is closed. */
   public long frames = -1;
   /** Headless: folder for the saved PNG frames ({@code null}: save none). */
-  public Path out;
+  public @Nullable Path out;
   /** Headless: indices of the frames to save; empty = the last frame only. */
   public Set<Long> save = new TreeSet<>();
   /** The present path, or {@code null} for the fastest available. */
-  public PresentPath path;
+  public @Nullable PresentPath path;
   /** Window: wait for vertical sync (key V toggles). */
   public boolean vsync = true;
   /** Scene time in seconds for every frame (a still picture), or {@code NaN} for animation. */
@@ -34,7 +39,7 @@ public final class PreviewOptions {
   /** Window: milliseconds to keep showing the last frame after {@link #frames} frames. */
   public long holdMillis;
   /** Window: position of the top-left corner, or {@code null} to let the window system choose. */
-  public int[] position;
+  public int @Nullable [] position;
 
   /** What {@link #parse} understands. */
   public static final String USAGE = """
@@ -48,6 +53,8 @@ public final class PreviewOptions {
   /**
    * Parses command-line arguments.
    *
+   * @param args the options of {@link #USAGE}
+   * @return the options
    * @throws IllegalArgumentException naming the argument and what is expected
    */
   public static PreviewOptions parse(String... args) {
@@ -106,9 +113,11 @@ public final class PreviewOptions {
    * a {@link PresentPath} name in any case with {@code -} or {@code _}, or the short names {@code cuda}
    * ({@link PresentPath#CUDA_MAPPED_PBO}) and {@code cpu} ({@link PresentPath#CPU_UPLOAD}).
    *
+   * @param value the option's value
+   * @return the path, or {@code null} for {@code auto}
    * @throws IllegalArgumentException listing the accepted values
    */
-  public static PresentPath path(String value) {
+  public static @Nullable PresentPath path(String value) {
     String p = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     return switch (p) {
       case "AUTO" -> null;

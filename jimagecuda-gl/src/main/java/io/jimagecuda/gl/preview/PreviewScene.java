@@ -12,7 +12,7 @@ import java.util.List;
  * bottom. Translucent parts show the preview's checkerboard through them.
  *
  * <p><b>How bands are made without compositing.</b> A fill writes the whole logical area of an image, and
- * rows are packed at the logical width; so after {@code frame.resize(w, k)} a fill overwrites exactly the
+ * rows are packed at the logical width; so after {@code frame.setLogicalSize(w, k)} a fill overwrites exactly the
  * first {@code k} rows and leaves the rest. The bands are therefore filled bottom first, each into the rows
  * from the top of the frame down to its own bottom edge; the frame gets its size back at the end. Each
  * fill's geometry is that of its rows {@code 0..bottom}: only the top band ({@code Fill.circle}) uses
@@ -40,12 +40,20 @@ public final class PreviewScene {
       this.bottom = bottom;
     }
 
-    /** The first row below this band in a frame of {@code height} rows (0 when the frame is too short). */
+    /**
+     * {@return the first row below this band in a frame of {@code height} rows (0 when the frame is too short)}
+     *
+     * @param height the frame's height in rows
+     */
     public int bottomRow(int height) {
       return this == CHECKS ? height : (int) (bottom * height);
     }
 
-    /** The band's first row in a frame of {@code height} rows. */
+    /**
+     * {@return the band's first row in a frame of {@code height} rows}
+     *
+     * @param height the frame's height in rows
+     */
     public int topRow(int height) {
       return ordinal() == 0 ? 0 : values()[ordinal() - 1].bottomRow(height);
     }
@@ -61,9 +69,16 @@ public final class PreviewScene {
   private static final List<Band> BOTTOM_FIRST = List.of(Band.CHECKS, Band.NOISE, Band.GRADIENT, Band.CLOUDS,
       Band.STRIPES, Band.SUN);
 
+  /** The scene; it holds no state, {@link #render} draws any time. */
+  public PreviewScene() {
+  }
+
   /**
    * Renders the scene at time {@code t} (seconds) into the logical area of {@code frame}. The frame's
    * logical size is changed while the bands are filled and restored before returning.
+   *
+   * @param frame the image to draw into
+   * @param t the scene time in seconds
    */
   public void render(Image frame, double t) {
     int w = frame.width();
@@ -72,26 +87,26 @@ public final class PreviewScene {
       for (Band band : BOTTOM_FIRST) {
         int rows = band.bottomRow(h);
         if (rows > 0) {
-          frame.resize(w, rows);
+          frame.setLogicalSize(w, rows);
           fill(band, frame, t);
         }
       }
     } finally {
-      frame.resize(w, h);
+      frame.setLogicalSize(w, h);
     }
   }
 
   /** Fills {@code rows} (the frame from its top row to the band's bottom edge) as {@code band} at time {@code t}. */
   static void fill(Band band, Image rows, double t) {
     switch (band) {
-      case SUN -> Fill.circle(rows, DISC, SKY, (float) (0.15 + 0.1 * Math.sin(t * 2)));
-      case STRIPES -> Fill.stripes(rows, 30, 28, 10, STRIPE, Rgba.TRANSPARENT, (int) (t * 40));
-      case CLOUDS -> Fill.perlin(rows, 40, 7, 4, 0.5f, 2, (float) (t * 40), 0, new Rgba(0.05f, 0.1f, 0.35f, 1),
-          new Rgba(0.95f, 0.95f, 1f, 1));
+      case SUN -> Fill.circle(rows, new Fill.Circle(DISC, SKY, (float) (0.15 + 0.1 * Math.sin(t * 2))));
+      case STRIPES -> Fill.stripes(rows, new Fill.Stripes(30, 28, 10, STRIPE, Rgba.TRANSPARENT, (int) (t * 40)));
+      case CLOUDS -> Fill.perlin(rows, Fill.Perlin.DEFAULTS.withScale(40).withSeed(7).withOctaves(4)
+          .withOffsetX((float) (t * 40)).withColors(new Rgba(0.05f, 0.1f, 0.35f, 1), new Rgba(0.95f, 0.95f, 1f, 1)));
       case GRADIENT -> Fill.gradient(rows, new Rgba(1f, 0.25f, 0.1f, 1f), new Rgba(0.1f, 0.25f, 1f, 0f));
-      case NOISE -> Fill.noise(rows, (float) Math.floor(t * 30), false);
-      case CHECKS -> Fill.checkerboard(rows, 12, new Rgba(0.2f, 0.75f, 0.3f, 1f), new Rgba(1f, 1f, 1f, 0.5f),
-          (int) (t * 20), 0);
+      case NOISE -> Fill.noise(rows, new Fill.Noise((float) Math.floor(t * 30), false));
+      case CHECKS -> Fill.checkerboard(rows, new Fill.Checkerboard(12, new Rgba(0.2f, 0.75f, 0.3f, 1f),
+          new Rgba(1f, 1f, 1f, 0.5f), (int) (t * 20), 0));
     }
   }
 }

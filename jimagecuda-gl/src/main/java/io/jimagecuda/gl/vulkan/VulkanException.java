@@ -6,12 +6,21 @@ import io.jimagecuda.JImageCudaException;
 public class VulkanException extends JImageCudaException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the failed call, the Vulkan result and what to check
+   */
   public VulkanException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a cause. */
+  /**
+   * Creates the exception with a cause.
+   *
+   * @param message the failed call, the Vulkan result and what to check
+   * @param cause the underlying failure
+   */
   public VulkanException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -29,7 +29,11 @@ public final class VulkanSemaphore implements AutoCloseable {
     this.semaphore = semaphore;
   }
 
-  /** Whether the GPU with that UUID can export semaphores ({@code VK_KHR_external_semaphore_fd}). */
+  /**
+   * {@return whether the GPU with that UUID can export semaphores ({@code VK_KHR_external_semaphore_fd})}
+   *
+   * @param deviceUuid the GPU's 16-byte UUID
+   */
   public static boolean supported(byte[] deviceUuid) {
     return VulkanDevice.forUuid(deviceUuid).semaphoreFd;
   }
@@ -37,6 +41,8 @@ public final class VulkanSemaphore implements AutoCloseable {
   /**
    * Creates an exportable binary semaphore on the GPU with that UUID.
    *
+   * @param deviceUuid the GPU's 16-byte UUID
+   * @return the semaphore, which the caller closes
    * @throws VulkanException if the device cannot export semaphores or the call fails
    */
   public static VulkanSemaphore create(byte[] deviceUuid) {
@@ -54,7 +60,7 @@ public final class VulkanSemaphore implements AutoCloseable {
     }
   }
 
-  /** Exports a new opaque fd of the semaphore; the importer (CUDA, GL) owns it. */
+  /** {@return a new opaque fd of the semaphore; the importer (CUDA, GL) owns it} */
   public int exportFd() {
     if (closed) {
       throw new IllegalStateException("VulkanSemaphore has been closed");

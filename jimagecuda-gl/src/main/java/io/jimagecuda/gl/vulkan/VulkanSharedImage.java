@@ -66,6 +66,10 @@ public final class VulkanSharedImage implements AutoCloseable {
   /**
    * Creates the image on the Vulkan device whose UUID is {@code deviceUuid} (the CUDA device's).
    *
+   * @param deviceUuid the GPU's 16-byte UUID
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @return the image, which the caller closes
    * @throws VulkanException when the loader, a matching device or the extension is missing, or a call fails
    */
   public static VulkanSharedImage create(byte[] deviceUuid, int width, int height) {
@@ -113,22 +117,22 @@ public final class VulkanSharedImage implements AutoCloseable {
     }
   }
 
-  /** Width in pixels. */
+  /** {@return the width in pixels} */
   public int width() {
     return width;
   }
 
-  /** Height in pixels. */
+  /** {@return the height in pixels} */
   public int height() {
     return height;
   }
 
-  /** Size of the image's memory in bytes (what importers must be told). */
+  /** {@return the size of the image's memory in bytes (what importers must be told)} */
   public long memorySize() {
     return memorySize;
   }
 
-  /** Exports a new opaque POSIX fd of the image's memory; the importer (CUDA, GL) owns it. */
+  /** {@return a new opaque POSIX fd of the image's memory; the importer (CUDA, GL) owns it} */
   public int exportFd() {
     requireOpen();
     try (MemoryStack stack = stackPush()) {
@@ -143,6 +147,8 @@ public final class VulkanSharedImage implements AutoCloseable {
   /**
    * Copies the image to the host through Vulkan (tightly packed RGBA8 rows, row 0 first). For tests
    * and diagnostics; waits for the copy. The image must not be in use by CUDA or GL meanwhile.
+   *
+   * @return {@code width·height·4} bytes
    */
   public byte[] readback() {
     requireOpen();

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.BackendKind;
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.Rgba;
 import io.jimagecuda.gl.preview.PreviewScene.Band;
 import java.util.Arrays;
@@ -22,12 +22,12 @@ class PreviewSceneTest {
   /** The scene at time {@code t} as 8-bit RGBA, rendered into a frame with capacity for {@code spareRows} more rows. */
   private static byte[] render(int spareRows, double t) {
     try (Image frame = new Image(W, H + spareRows, BackendKind.CPU); ImageU8 u8 = new ImageU8(W, H, BackendKind.CPU)) {
-      frame.resize(W, H);
+      frame.setLogicalSize(W, H);
       new PreviewScene().render(frame, t);
       assertEquals(W, frame.width(), "the logical size is restored");
       assertEquals(H, frame.height());
-      IO.convertFloatToU8(u8, frame);
-      return IO.download(u8);
+      Images.convertFloatToU8(u8, frame);
+      return Images.download(u8);
     }
   }
 
@@ -121,8 +121,8 @@ class PreviewSceneTest {
       int rows = band.bottomRow(H);
       try (Image alone = new Image(W, rows, BackendKind.CPU); ImageU8 u8 = new ImageU8(W, rows, BackendKind.CPU)) {
         PreviewScene.fill(band, alone, 0.7);
-        IO.convertFloatToU8(u8, alone);
-        byte[] expected = Arrays.copyOfRange(IO.download(u8), band.topRow(H) * W * 4, rows * W * 4);
+        Images.convertFloatToU8(u8, alone);
+        byte[] expected = Arrays.copyOfRange(Images.download(u8), band.topRow(H) * W * 4, rows * W * 4);
         assertArrayEquals(expected, rows(img, band), band.toString());
       }
     }

@@ -3,9 +3,9 @@ package io.jimagecuda.gl.preview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jimagecuda.IO;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.gl.XvfbServer;
 import io.jimagecuda.gl.internal.TextureQuad;
 import java.awt.image.BufferedImage;
@@ -61,8 +61,8 @@ class PreviewTest {
   static byte[] sceneRgba() {
     try (Image img = new Image(W, H); ImageU8 u8 = new ImageU8(W, H)) {
       new PreviewScene().render(img, T);
-      IO.convertFloatToU8(u8, img);
-      return IO.download(u8);
+      Images.convertFloatToU8(u8, img);
+      return Images.download(u8);
     }
   }
 

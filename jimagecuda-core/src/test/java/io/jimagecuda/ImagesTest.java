@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link IO} on the CPU backend: transfers, conversions, files and bridges, with known pixel values. */
-class IOTest {
+/** {@link Images} on the CPU backend: transfers, conversions, files and bridges, with known pixel values. */
+class ImagesTest {
   private static final BackendKind CPU = BackendKind.CPU;
 
   @TempDir
@@ -54,7 +54,9 @@ class IOTest {
 
   /** A CPU float image holding the given 8-bit RGBA pixels ({@code v / 255}). */
   private static Image cpuImage(int w, int h, byte[] rgba) {
-    return IO.fromArray(rgba, h, w, 4, new Image(w, h, CPU), null);
+    Image img = new Image(w, h, CPU);
+    Images.fromArrayInto(img, rgba, w, h, 4);
+    return img;
   }
 
   /** Deterministic RGBA bytes covering 0..255 in every channel, transparent pixels with colour included. */
@@ -68,23 +70,36 @@ class IOTest {
 
   /** Loads {@code file} into a CPU image with room for 256 × 256 pixels. */
   private static Image load(Path file, boolean autorotate) throws IOException {
-    Image buffer = new Image(256, 256, CPU);
+    return load(file, autorotate, 256, 256);
+  }
+
+  /** Loads {@code file} into a CPU image with room for {@code w × h} pixels. */
+  private static Image load(Path file, boolean autorotate, int w, int h) throws IOException {
+    Image buffer = new Image(w, h, CPU);
     try {
-      return IO.load(file, buffer, null, autorotate);
+      Images.loadInto(buffer, file, Images.Load.DEFAULTS.withAutorotate(autorotate));
+      return buffer;
     } catch (IOException | RuntimeException e) {
       buffer.free();
       throw e;
     }
   }
 
+  /** A CPU float image holding {@code img}'s pixels. */
+  private static Image fromBufferedImage(BufferedImage img) {
+    Image dst = new Image(img.getWidth(), img.getHeight(), CPU);
+    Images.fromBufferedImageInto(dst, img);
+    return dst;
+  }
+
   /** The image's pixels as 8-bit values, asserting each float is exactly {@code k / 255}. */
   private static int[] u8(Image img) {
-    return u8(IO.download(img), 0, img.width() * img.height() * 4);
+    return u8(Images.download(img), 0, img.width() * img.height() * 4);
   }
 
   /** Pixel (x, y) as 8-bit values, asserting each float is exactly {@code k / 255}. */
   private static int[] pixel(Image img, int x, int y) {
-    return u8(IO.download(img), (y * img.width() + x) * 4, 4);
+    return u8(Images.download(img), (y * img.width() + x) * 4, 4);
   }
 
   private static int[] u8(float[] f, int from, int count) {
@@ -124,9 +139,9 @@ class IOTest {
     void floatArrayRoundTripKeepsEveryBitPattern() {
       float[] data = {0f, 1f, -0.5f, 2.5f, Float.NaN, Float.POSITIVE_INFINITY, 1e-30f, 0.123456f};
       try (Image img = new Image(2, 1, CPU)) {
-        IO.upload(img, data);
-        assertArrayEquals(data, IO.download(img));
-        assertArrayEquals(data, IO.toArray(img));
+        Images.upload(img, data);
+        assertArrayEquals(data, Images.download(img));
+        assertArrayEquals(data, Images.toArray(img));
       }
     }
 
@@ -134,8 +149,8 @@ class IOTest {
     void byteArrayRoundTrip() {
       byte[] data = pattern(3, 2);
       try (ImageU8 img = new ImageU8(3, 2, CPU)) {
-        IO.upload(img, data);
-        assertArrayEquals(data, IO.download(img));
+        Images.upload(img, data);
+        assertArrayEquals(data, Images.download(img));
       }
     }
 
@@ -149,12 +164,12 @@ class IOTest {
         }
         buf.flip();
         try (Image img = new Image(2, 1, CPU)) {
-          IO.upload(img, buf);
+          Images.upload(img, buf);
           assertEquals(0, buf.position(), "upload must not move the position");
-          assertArrayEquals(data, IO.download(img));
+          assertArrayEquals(data, Images.download(img));
 
-          ByteBuffer out = IO.allocateHostBuffer(img);
-          IO.download(img, out);
+          ByteBuffer out = Images.allocateHostBuffer(img);
+          Images.download(img, out);
           assertEquals(0, out.position(), "download must not move the position");
           for (float v : data) {
             assertEquals(v, out.getFloat());
@@ -167,9 +182,9 @@ class IOTest {
     void byteBufferIntoEightBitImage() {
       byte[] data = pattern(2, 2);
       try (ImageU8 img = new ImageU8(2, 2, CPU)) {
-        IO.upload(img, ByteBuffer.allocateDirect(16).put(data).flip());
+        Images.upload(img, ByteBuffer.allocateDirect(16).put(data).flip());
         ByteBuffer out = ByteBuffer.allocate(16);
-        IO.download(img, out);
+        Images.download(img, out);
         assertArrayEquals(data, out.array());
       }
     }
@@ -177,10 +192,10 @@ class IOTest {
     @Test
     void transfersUseTheLogicalSize() {
       try (Image img = new Image(4, 4, CPU)) {
-        img.resize(2, 3);
-        assertEquals(24, IO.download(img).length);
+        img.setLogicalSize(2, 3);
+        assertEquals(24, Images.download(img).length);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> IO.upload(img, new float[64]));
+            () -> Images.upload(img, new float[64]));
         assertTrue(e.getMessage().contains("Expected 24 floats, got 64"), e.getMessage());
       }
     }
@@ -188,13 +203,13 @@ class IOTest {
     @Test
     void wrongLengthsAndReadOnlyBuffersAreRejected() {
       try (ImageU8 u8 = new ImageU8(2, 2, CPU); Image f = new Image(2, 2, CPU)) {
-        assertMessage(IllegalArgumentException.class, "Expected 16 bytes, got 15", () -> IO.upload(u8, new byte[15]));
+        assertMessage(IllegalArgumentException.class, "Expected 16 bytes, got 15", () -> Images.upload(u8, new byte[15]));
         assertMessage(IllegalArgumentException.class, "Expected 64 bytes, got 16",
-            () -> IO.upload(f, ByteBuffer.allocate(16)));
+            () -> Images.upload(f, ByteBuffer.allocate(16)));
         assertMessage(IllegalArgumentException.class, "Expected 64 bytes, got 63",
-            () -> IO.download(f, ByteBuffer.allocate(63)));
+            () -> Images.download(f, ByteBuffer.allocate(63)));
         assertMessage(IllegalArgumentException.class, "read-only",
-            () -> IO.download(u8, ByteBuffer.allocate(16).asReadOnlyBuffer()));
+            () -> Images.download(u8, ByteBuffer.allocate(16).asReadOnlyBuffer()));
       }
     }
 
@@ -204,11 +219,11 @@ class IOTest {
       ImageU8 u8 = new ImageU8(2, 2, CPU);
       f.free();
       u8.free();
-      assertMessage(IllegalStateException.class, "freed", () -> IO.upload(f, new float[16]));
-      assertMessage(IllegalStateException.class, "freed", () -> IO.download(u8));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.upload(f, new float[16]));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.download(u8));
       try (Image live = new Image(2, 2, CPU)) {
-        assertMessage(IllegalStateException.class, "freed", () -> IO.copy(live, f));
-        assertMessage(IllegalStateException.class, "freed", () -> IO.convertFloatToU8(u8, live));
+        assertMessage(IllegalStateException.class, "freed", () -> Images.copy(live, f));
+        assertMessage(IllegalStateException.class, "freed", () -> Images.convertFloatToU8(u8, live));
       }
     }
   }
@@ -224,28 +239,28 @@ class IOTest {
         data[i] = i * 0.1f;
       }
       try (Image src = new Image(2, 3, CPU); Image dst = new Image(5, 5, CPU)) {
-        IO.upload(src, data);
-        IO.copy(dst, src);
+        Images.upload(src, data);
+        Images.copy(dst, src);
         assertEquals(2, dst.width());
         assertEquals(3, dst.height());
         assertEquals(25, dst.capacity());
-        assertArrayEquals(data, IO.download(dst));
+        assertArrayEquals(data, Images.download(dst));
       }
     }
 
     @Test
     void copyOfEightBitImages() {
       try (ImageU8 src = new ImageU8(3, 1, CPU); ImageU8 dst = new ImageU8(1, 4, CPU)) {
-        IO.upload(src, pattern(3, 1));
-        IO.copy(dst, src);
-        assertArrayEquals(pattern(3, 1), IO.download(dst));
+        Images.upload(src, pattern(3, 1));
+        Images.copy(dst, src);
+        assertArrayEquals(pattern(3, 1), Images.download(dst));
       }
     }
 
     @Test
     void copyIntoTooSmallImageFails() {
       try (Image src = new Image(4, 4, CPU); Image dst = new Image(3, 5, CPU)) {
-        assertMessage(CapacityExceededException.class, "exceed buffer capacity", () -> IO.copy(dst, src));
+        assertMessage(CapacityExceededException.class, "exceed buffer capacity", () -> Images.copy(dst, src));
         assertEquals(3, dst.width(), "a failed copy leaves the size alone");
       }
     }
@@ -254,9 +269,9 @@ class IOTest {
     void copyOntoItselfChangesNothing() {
       try (Image img = new Image(2, 1, CPU)) {
         float[] data = {1, 2, 3, 4, 5, 6, 7, 8};
-        IO.upload(img, data);
-        IO.copy(img, img);
-        assertArrayEquals(data, IO.download(img));
+        Images.upload(img, data);
+        Images.copy(img, img);
+        assertArrayEquals(data, Images.download(img));
       }
     }
 
@@ -266,11 +281,11 @@ class IOTest {
           0.5f / 255f, 0.45f / 255f, 254.5f / 255f, 254.45f / 255f, Float.MIN_VALUE, -0f, 128f / 255f};
       int[] expected = {0, 255, 0, 0, 255, 128, 64, 0, 255, 1, 0, 255, 254, 0, 0, 128};
       try (Image src = new Image(4, 1, CPU); ImageU8 dst = new ImageU8(2, 2, CPU)) {
-        IO.upload(src, in);
-        IO.convertFloatToU8(dst, src);
+        Images.upload(src, in);
+        Images.convertFloatToU8(dst, src);
         assertEquals(4, dst.width());
         assertEquals(1, dst.height());
-        assertArrayEquals(expected, unsigned(IO.download(dst)));
+        assertArrayEquals(expected, unsigned(Images.download(dst)));
       }
     }
 
@@ -288,9 +303,9 @@ class IOTest {
       }
       try (Image src = new Image(256, 1, CPU); ImageU8 dst = new ImageU8(256, 1, CPU)) {
         for (float[] data : List.of(halves, levels, below)) {
-          IO.upload(src, data);
-          IO.convertFloatToU8(dst, src);
-          int[] out = unsigned(IO.download(dst));
+          Images.upload(src, data);
+          Images.convertFloatToU8(dst, src);
+          int[] out = unsigned(Images.download(dst));
           for (int k = 0; k < 256; k++) {
             int want = data == halves ? Math.min(k + 1, 255) : k;
             assertEquals(want, out[k * 4], "level " + k);
@@ -306,10 +321,10 @@ class IOTest {
         in[i] = (byte) (i / 4);
       }
       try (ImageU8 src = new ImageU8(256, 1, CPU); Image dst = new Image(16, 16, CPU)) {
-        IO.upload(src, in);
-        IO.convertU8ToFloat(dst, src);
+        Images.upload(src, in);
+        Images.convertU8ToFloat(dst, src);
         assertEquals(256, dst.width());
-        float[] out = IO.download(dst);
+        float[] out = Images.download(dst);
         assertEquals(0f, out[0]);
         assertEquals(1f, out[out.length - 1]);
         for (int i = 0; i < out.length; i++) {
@@ -322,8 +337,8 @@ class IOTest {
     void conversionsIntoTooSmallImagesFail() {
       try (Image f = new Image(4, 4, CPU); ImageU8 small = new ImageU8(3, 3, CPU);
           ImageU8 u8 = new ImageU8(4, 4, CPU); Image smallF = new Image(2, 2, CPU)) {
-        assertMessage(CapacityExceededException.class, "exceed buffer capacity", () -> IO.convertFloatToU8(small, f));
-        assertMessage(CapacityExceededException.class, "exceed buffer capacity", () -> IO.convertU8ToFloat(smallF, u8));
+        assertMessage(CapacityExceededException.class, "exceed buffer capacity", () -> Images.convertFloatToU8(small, f));
+        assertMessage(CapacityExceededException.class, "exceed buffer capacity", () -> Images.convertU8ToFloat(smallF, u8));
       }
     }
   }
@@ -338,7 +353,7 @@ class IOTest {
       byte[] rgba = pattern(7, 5);
       Path file = dir.resolve("round." + ext);
       try (Image img = cpuImage(7, 5, rgba)) {
-        IO.save(img, file);
+        Images.save(img, file);
       }
       try (Image back = load(file, false)) {
         assertEquals(7, back.width());
@@ -352,8 +367,8 @@ class IOTest {
       byte[] rgba = pattern(3, 4);
       Path file = dir.resolve("u8.png");
       try (ImageU8 img = new ImageU8(3, 4, CPU)) {
-        IO.upload(img, rgba);
-        IO.saveU8(img, file);
+        Images.upload(img, rgba);
+        Images.saveU8(img, file);
       }
       BufferedImage read = ImageIO.read(file.toFile());
       assertEquals(BufferedImage.TYPE_4BYTE_ABGR, read.getType(), "8-bit RGBA PNG");
@@ -365,8 +380,8 @@ class IOTest {
     void saveConvertsWithRoundingHalfUp() throws IOException {
       Path file = dir.resolve("round.png");
       try (Image img = new Image(1, 1, CPU)) {
-        IO.upload(img, new float[] {0.5f, 1.7f, -1f, 0.25f});
-        IO.save(img, file);
+        Images.upload(img, new float[] {0.5f, 1.7f, -1f, 0.25f});
+        Images.save(img, file);
       }
       assertArrayEquals(new int[] {128, 255, 0, 64},
           ImageIO.read(file.toFile()).getRaster().getPixel(0, 0, (int[]) null));
@@ -376,10 +391,10 @@ class IOTest {
     void saveUsesAndResizesTheSuppliedBuffer() throws IOException {
       Path file = dir.resolve("buf.png");
       try (Image img = cpuImage(3, 2, pattern(3, 2)); ImageU8 u8 = new ImageU8(10, 10, CPU)) {
-        IO.save(img, file, u8, null);
+        Images.save(img, file, Images.Save.DEFAULTS.withU8Buffer(u8));
         assertEquals(3, u8.width());
         assertEquals(2, u8.height());
-        assertArrayEquals(pattern(3, 2), IO.download(u8));
+        assertArrayEquals(pattern(3, 2), Images.download(u8));
         assertFalse(img.isFreed());
       }
     }
@@ -389,7 +404,7 @@ class IOTest {
       Path file = dir.resolve("again.png");
       Files.writeString(file, "old content");
       try (Image img = cpuImage(2, 2, pattern(2, 2))) {
-        IO.save(img, file);
+        Images.save(img, file);
       }
       try (Image back = load(file, false)) {
         assertArrayEquals(unsigned(pattern(2, 2)), u8(back));
@@ -413,7 +428,7 @@ class IOTest {
       }
       Path file = dir.resolve("smooth.jpg");
       try (Image img = cpuImage(w, h, rgba)) {
-        IO.save(img, file, null, 95);
+        Images.save(img, file, 95);
       }
       try (Image back = load(file, false)) {
         int[] got = u8(back);
@@ -434,7 +449,7 @@ class IOTest {
       }
       Path alpha = dir.resolve("alpha.jpeg");
       try (Image img = cpuImage(16, 16, translucent)) {
-        IO.save(img, alpha, null, 100);
+        Images.save(img, alpha, Images.Save.DEFAULTS.withQuality(100));
       }
       try (Image back = load(alpha, false)) {
         assertNear(new int[] {100, 50, 25, 255}, pixel(back, 2, 8), 3);
@@ -454,11 +469,15 @@ class IOTest {
       try (Image img = cpuImage(64, 64, noise)) {
         for (int q = 0; q < 3; q++) {
           Path file = dir.resolve("q" + qualities[q] + ".jpg");
-          IO.save(img, file, null, qualities[q]);
+          Images.save(img, file, qualities[q]);
           sizes[q] = Files.size(file);
         }
         Path byDefault = dir.resolve("default.jpg");
-        IO.save(img, byDefault);
+        Images.save(img, byDefault);
+        Path reset = dir.resolve("reset.jpg");
+        Images.save(img, reset, Images.Save.DEFAULTS.withQuality(10).withEncoderDefaultQuality());
+        assertArrayEquals(Files.readAllBytes(byDefault), Files.readAllBytes(reset),
+            "withEncoderDefaultQuality() is the default");
         assertTrue(sizes[0] < sizes[1] && sizes[1] < sizes[2], Arrays.toString(sizes));
         long defaultSize = Files.size(byDefault);
         assertTrue(defaultSize > sizes[1] && defaultSize < sizes[2], "default (75) " + defaultSize + " vs " + Arrays.toString(sizes));
@@ -468,10 +487,10 @@ class IOTest {
     @Test
     void jpegKeepsFullChromaFromQuality90LikeLibvips() throws IOException {
       try (Image img = cpuImage(16, 16, pattern(16, 16))) {
-        for (Integer q : new Integer[] {null, 75, 89, 90, 100}) {
+        for (int q : new int[] {Images.Save.ENCODER_DEFAULT_QUALITY, 75, 89, 90, 100}) {
           Path file = dir.resolve("chroma" + q + ".jpg");
-          IO.save(img, file, null, q);
-          assertEquals(q != null && q >= 90 ? 0x11 : 0x22, lumaSampling(file), "quality " + q);
+          Images.save(img, file, Images.Save.DEFAULTS.withQuality(q));
+          assertEquals(q >= 90 ? 0x11 : 0x22, lumaSampling(file), "quality " + q);
         }
       }
     }
@@ -490,11 +509,11 @@ class IOTest {
     @Test
     void saveU8WithQuality() throws IOException {
       try (ImageU8 img = new ImageU8(8, 8, CPU)) {
-        IO.upload(img, pattern(8, 8));
+        Images.upload(img, pattern(8, 8));
         Path low = dir.resolve("low.jpg");
         Path high = dir.resolve("high.jpg");
-        IO.saveU8(img, low, 5);
-        IO.saveU8(img, high, 100);
+        Images.saveU8(img, low, 5);
+        Images.saveU8(img, high, 100);
         assertTrue(Files.size(low) < Files.size(high));
       }
     }
@@ -503,9 +522,9 @@ class IOTest {
     void loadWithoutBuffersReturnsANewImageOnTheDefaultBackend() throws IOException {
       Path file = dir.resolve("plain.png");
       try (Image img = cpuImage(3, 2, pattern(3, 2))) {
-        IO.save(img, file);
+        Images.save(img, file);
       }
-      try (Image a = IO.load(file); Image b = IO.load(file, false)) {
+      try (Image a = Images.load(file); Image b = Images.load(file, Images.Load.DEFAULTS.withAutorotate(false))) {
         assertEquals(JImageCuda.defaultBackend(), a.backend());
         assertArrayEquals(unsigned(pattern(3, 2)), u8(a));
         assertArrayEquals(unsigned(pattern(3, 2)), u8(b));
@@ -513,21 +532,21 @@ class IOTest {
     }
 
     @Test
-    void loadIntoBuffersResizesThemAndReturnsTheDestination() throws IOException {
+    void loadIntoBuffersResizesThem() throws IOException {
       Path file = dir.resolve("buffers.png");
       try (Image img = cpuImage(5, 3, pattern(5, 3))) {
-        IO.save(img, file);
+        Images.save(img, file);
       }
       try (Image f32 = new Image(20, 20, CPU); ImageU8 u8 = new ImageU8(4, 4, CPU)) {
-        assertSame(f32, IO.load(file, f32, u8, false));
+        Images.loadInto(f32, file, new Images.Load(false, u8));
         assertEquals(5, f32.width());
         assertEquals(3, f32.height());
         assertEquals(5, u8.width());
         assertEquals(3, u8.height());
-        assertArrayEquals(pattern(5, 3), IO.download(u8));
+        assertArrayEquals(pattern(5, 3), Images.download(u8));
         assertArrayEquals(unsigned(pattern(5, 3)), u8(f32));
       }
-      try (ImageU8 u8 = new ImageU8(15, 1, CPU); Image made = IO.load(file, null, u8, false)) {
+      try (ImageU8 u8 = new ImageU8(15, 1, CPU); Image made = Images.load(file, Images.Load.DEFAULTS.withU8Buffer(u8))) {
         assertEquals(CPU, made.backend(), "a new image goes on the u8Buffer's backend");
         assertArrayEquals(unsigned(pattern(5, 3)), u8(made));
       }
@@ -640,9 +659,9 @@ class IOTest {
       Path bmp = dir.resolve("jdk.bmp");
       Path jpg = dir.resolve("jdk.jpg");
       try (Image img = cpuImage(5, 4, rgba)) {
-        IO.save(img, tif);
-        IO.save(img, bmp);
-        IO.save(img, jpg);
+        Images.save(img, tif);
+        Images.save(img, bmp);
+        Images.save(img, jpg);
       }
       int[] jpegPixels;
       try (Image img = load(jpg, false)) {
@@ -703,8 +722,8 @@ class IOTest {
     @Test
     void photoDecodesLikeTheReference() throws IOException {
       Path kit = conformanceKit();
-      try (Image photo = IO.load(kit.resolve("inputs/photo.jpg"), new Image(1920, 1080, CPU), null, false);
-          Image inverted = IO.load(kit.resolve("expected/filter_invert.png"), new Image(1920, 1080, CPU), null, false)) {
+      try (Image photo = load(kit.resolve("inputs/photo.jpg"), false, 1920, 1080);
+          Image inverted = load(kit.resolve("expected/filter_invert.png"), false, 1920, 1080)) {
         assertEquals(1920, photo.width());
         assertEquals(1080, photo.height());
         assertArrayEquals(new int[] {64, 124, 236, 255}, pixel(photo, 0, 0));
@@ -809,7 +828,7 @@ class IOTest {
 
     @Test
     void plainLoadAppliesOrientationByDefault() throws IOException {
-      try (Image img = IO.load(jpeg(6))) {
+      try (Image img = Images.load(jpeg(6))) {
         assertEquals(32, img.width());
         assertEquals(48, img.height());
         assertCorners(img, corners[6]);
@@ -826,7 +845,7 @@ class IOTest {
       }
       Path plain = dir.resolve("plain.png");
       try (Image img = cpuImage(3, 2, rgba)) {
-        IO.save(img, plain);
+        Images.save(img, plain);
       }
       byte[] png = Files.readAllBytes(plain);
       byte[] exif = exifTiff(6, true);
@@ -904,8 +923,8 @@ class IOTest {
     void toBufferedImageKeepsStraightValues() {
       byte[] rgba = pattern(3, 2);
       try (ImageU8 u8 = new ImageU8(3, 2, CPU); Image f = cpuImage(3, 2, rgba)) {
-        IO.upload(u8, rgba);
-        for (BufferedImage b : List.of(IO.toBufferedImage(u8), IO.toBufferedImage(f))) {
+        Images.upload(u8, rgba);
+        for (BufferedImage b : List.of(Images.toBufferedImage(u8), Images.toBufferedImage(f))) {
           assertEquals(BufferedImage.TYPE_4BYTE_ABGR, b.getType());
           assertFalse(b.isAlphaPremultiplied());
           assertArrayEquals(unsigned(rgba), b.getRaster().getPixels(0, 0, 3, 2, (int[]) null));
@@ -921,12 +940,12 @@ class IOTest {
       BufferedImage argb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
       argb.setRGB(0, 0, 0x80_10_20_30);
       argb.setRGB(1, 0, 0x00_FF_FF_FF);
-      try (Image img = IO.fromBufferedImage(argb, new Image(2, 1, CPU), null)) {
+      try (Image img = fromBufferedImage(argb)) {
         assertArrayEquals(new int[] {0x10, 0x20, 0x30, 0x80, 255, 255, 255, 0}, u8(img));
       }
       BufferedImage bgr = new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR);
       bgr.getRaster().setPixel(0, 0, new int[] {1, 2, 3});
-      try (Image img = IO.fromBufferedImage(bgr)) {
+      try (Image img = Images.fromBufferedImage(bgr)) {
         assertArrayEquals(new int[] {1, 2, 3, 255}, u8(img));
       }
     }
@@ -941,7 +960,7 @@ class IOTest {
           }
         }
         int a = whole.getColorModel().hasAlpha() ? 200 : 255;
-        try (Image img = IO.fromBufferedImage(whole.getSubimage(1, 1, 2, 2), new Image(2, 2, CPU), null)) {
+        try (Image img = fromBufferedImage(whole.getSubimage(1, 1, 2, 2))) {
           assertArrayEquals(new int[] {10, 10, 2, a, 20, 10, 3, a, 10, 20, 3, a, 20, 20, 4, a}, u8(img), "type " + type);
         }
       }
@@ -951,7 +970,7 @@ class IOTest {
     void packedLowBitSamplesAreScaled() {
       BufferedImage rgb565 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_565_RGB);
       rgb565.getRaster().setPixels(0, 0, 2, 1, new int[] {31, 63, 16, 0, 32, 1});
-      try (Image img = IO.fromBufferedImage(rgb565, new Image(2, 1, CPU), null)) {
+      try (Image img = fromBufferedImage(rgb565)) {
         // 16·255/31 = 131.6, 32·255/63 = 129.5..., 1·255/31 = 8.2
         assertArrayEquals(new int[] {255, 255, 132, 255, 0, 130, 8, 255}, u8(img));
       }
@@ -961,7 +980,7 @@ class IOTest {
     void fromBufferedImageUnpremultiplies() {
       BufferedImage pre = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB_PRE);
       pre.getRaster().setPixels(0, 0, 2, 1, new int[] {64, 32, 128, 128, 10, 10, 10, 0});
-      try (Image img = IO.fromBufferedImage(pre, new Image(2, 1, CPU), null)) {
+      try (Image img = fromBufferedImage(pre)) {
         assertArrayEquals(new int[] {128, 64, 255, 128, 0, 0, 0, 0}, u8(img));
       }
     }
@@ -972,7 +991,7 @@ class IOTest {
           Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
       BufferedImage f = image(cm, 2, 1);
       f.getRaster().setPixels(0, 0, 2, 1, new float[] {1f, 0.5f, 0.25f, -0.1f, 1.5f, Float.NaN});
-      try (Image img = IO.fromBufferedImage(f, new Image(2, 1, CPU), null)) {
+      try (Image img = fromBufferedImage(f)) {
         assertArrayEquals(new int[] {255, 128, 64, 255, 0, 255, 0, 255}, u8(img));
       }
     }
@@ -982,13 +1001,13 @@ class IOTest {
       BufferedImage grey = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
       grey.getRaster().setPixels(0, 0, 2, 2, new int[] {0, 50, 100, 150});
       try (Image f32 = new Image(3, 3, CPU); ImageU8 u8 = new ImageU8(3, 3, CPU)) {
-        assertSame(f32, IO.fromBufferedImage(grey, f32, u8));
+        Images.fromBufferedImageInto(f32, grey, u8);
         assertEquals(2, u8.width());
         assertArrayEquals(new int[] {100, 100, 100, 255}, pixel(f32, 0, 1));
       }
       try (Image f32 = new Image(3, 3, CPU); ImageU8 tiny = new ImageU8(1, 1, CPU)) {
         assertMessage(CapacityExceededException.class, "exceed buffer capacity",
-            () -> IO.fromBufferedImage(grey, f32, tiny));
+            () -> Images.fromBufferedImageInto(f32, grey, tiny));
       }
     }
 
@@ -997,14 +1016,15 @@ class IOTest {
       float[] grey = {0.1f, 2f};
       float[] rgb = {0.1f, 0.2f, 0.3f, -1f, 0f, 1f};
       float[] rgba = {0.1f, 0.2f, 0.3f, 0.4f, 5f, 6f, 7f, 8f};
-      try (Image g = IO.fromArray(grey, 1, 2, 1, new Image(2, 1, CPU));
-          Image c = IO.fromArray(rgb, 2, 1, 3, new Image(4, 4, CPU));
-          Image a = IO.fromArray(rgba, 1, 2, 4)) {
-        assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 1f, 2f, 2f, 2f, 1f}, IO.download(g));
+      try (Image g = new Image(2, 1, CPU); Image c = new Image(4, 4, CPU);
+          Image a = Images.fromArray(rgba, 2, 1, 4)) {
+        Images.fromArrayInto(g, grey, 2, 1, 1);
+        Images.fromArrayInto(c, rgb, 1, 2, 3);
+        assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 1f, 2f, 2f, 2f, 1f}, Images.download(g));
         assertEquals(1, c.width());
         assertEquals(2, c.height());
-        assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f, 1f, -1f, 0f, 1f, 1f}, IO.download(c));
-        assertArrayEquals(rgba, IO.toArray(a));
+        assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f, 1f, -1f, 0f, 1f, 1f}, Images.download(c));
+        assertArrayEquals(rgba, Images.toArray(a));
       }
     }
 
@@ -1012,33 +1032,35 @@ class IOTest {
     void fromByteArrayConvertsOnTheDevice() {
       byte[] grey = {0, (byte) 255, 51};
       byte[] rgb = {1, 2, 3};
-      try (Image g = IO.fromArray(grey, 3, 1, 1, new Image(3, 1, CPU), null);
-          Image c = IO.fromArray(rgb, 1, 1, 3);
+      try (Image g = new Image(1, 3, CPU);
+          Image c = Images.fromArray(rgb, 1, 1, 3);
           ImageU8 u8 = new ImageU8(2, 2, CPU);
-          Image viaU8 = IO.fromArray(pattern(2, 1), 1, 2, 4, null, u8)) {
+          Image viaU8 = new Image(2, 1, CPU)) {
+        Images.fromArrayInto(g, grey, 1, 3, 1);
+        Images.fromArrayInto(viaU8, pattern(2, 1), 2, 1, 4, u8);
         assertEquals(3, g.height());
-        assertArrayEquals(new float[] {0, 0, 0, 1, 1, 1, 1, 1, 0.2f, 0.2f, 0.2f, 1}, IO.download(g));
-        assertArrayEquals(new float[] {1 / 255f, 2 / 255f, 3 / 255f, 1}, IO.download(c));
+        assertArrayEquals(new float[] {0, 0, 0, 1, 1, 1, 1, 1, 0.2f, 0.2f, 0.2f, 1}, Images.download(g));
+        assertArrayEquals(new float[] {1 / 255f, 2 / 255f, 3 / 255f, 1}, Images.download(c));
         assertArrayEquals(unsigned(pattern(2, 1)), u8(viaU8));
         assertEquals(CPU, viaU8.backend());
-        assertArrayEquals(pattern(2, 1), IO.download(u8), "the u8 scratch holds the uploaded bytes");
+        assertArrayEquals(pattern(2, 1), Images.download(u8), "the u8 scratch holds the uploaded bytes");
       }
     }
 
     @Test
     void fromArrayRejectsBadShapes() {
       assertMessage(IllegalArgumentException.class, "Expected 12 floats, got 11",
-          () -> IO.fromArray(new float[11], 2, 2, 3));
+          () -> Images.fromArray(new float[11], 2, 2, 3));
       assertMessage(IllegalArgumentException.class, "Expected 8 bytes, got 16",
-          () -> IO.fromArray(new byte[16], 2, 4, 1));
+          () -> Images.fromArray(new byte[16], 4, 2, 1));
       assertMessage(IllegalArgumentException.class, "channels must be one of [1, 3, 4], got 2",
-          () -> IO.fromArray(new float[8], 2, 2, 2));
+          () -> Images.fromArray(new float[8], 2, 2, 2));
       assertMessage(IllegalArgumentException.class, "must be positive",
-          () -> IO.fromArray(new byte[0], 0, 4, 4));
-      assertThrows(NullPointerException.class, () -> IO.fromArray((float[]) null, 1, 1, 4));
+          () -> Images.fromArray(new byte[0], 4, 0, 4));
+      assertThrows(NullPointerException.class, () -> Images.fromArray((float[]) null, 1, 1, 4));
       try (Image small = new Image(2, 2, CPU)) {
         assertMessage(CapacityExceededException.class, "exceed buffer capacity",
-            () -> IO.fromArray(new float[5 * 4], 1, 5, 4, small));
+            () -> Images.fromArrayInto(small, new float[5 * 4], 5, 1, 4));
       }
     }
   }
@@ -1072,7 +1094,7 @@ class IOTest {
       byte[] noise = new byte[32 * 32 * 4];
       new java.util.Random(1).nextBytes(noise);
       try (Image img = cpuImage(32, 32, noise)) {
-        IO.save(img, whole);
+        Images.save(img, whole);
       }
       byte[] png = Files.readAllBytes(whole);
       Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(png, png.length / 2));
@@ -1084,12 +1106,12 @@ class IOTest {
     void unsupportedExtensions() throws IOException {
       try (Image img = new Image(1, 1, CPU)) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> IO.save(img, dir.resolve("out.xyz")));
+            () -> Images.save(img, dir.resolve("out.xyz")));
         assertTrue(e.getMessage().contains(".xyz") && e.getMessage().contains(".png, .jpg, .jpeg, .bmp, .tif, .tiff"),
             e.getMessage());
         assertMessage(IllegalArgumentException.class, "can be loaded but not saved",
-            () -> IO.save(img, dir.resolve("out.webp")));
-        assertMessage(IllegalArgumentException.class, "no file extension", () -> IO.save(img, dir.resolve("out")));
+            () -> Images.save(img, dir.resolve("out.webp")));
+        assertMessage(IllegalArgumentException.class, "no file extension", () -> Images.save(img, dir.resolve("out")));
       }
       assertEquals(List.of(), listDir());
     }
@@ -1098,10 +1120,11 @@ class IOTest {
     @ValueSource(ints = {0, -5, 101})
     void qualityOutOfRange(int quality) throws IOException {
       try (Image img = new Image(1, 1, CPU); ImageU8 u8 = new ImageU8(1, 1, CPU)) {
-        assertMessage(IllegalArgumentException.class, "quality must be in 1..100, got " + quality,
-            () -> IO.save(img, dir.resolve("q.jpg"), null, quality));
+        assertMessage(IllegalArgumentException.class,
+            "Images.save: quality must be in 1..100 (or Images.Save.ENCODER_DEFAULT_QUALITY), got " + quality,
+            () -> Images.save(img, dir.resolve("q.jpg"), quality));
         assertMessage(IllegalArgumentException.class, "quality must be in 1..100",
-            () -> IO.saveU8(u8, dir.resolve("q.png"), quality));
+            () -> Images.saveU8(u8, dir.resolve("q.png"), quality));
       }
       assertEquals(List.of(), listDir());
     }
@@ -1112,34 +1135,36 @@ class IOTest {
       img.free();
       ImageU8 u8 = new ImageU8(1, 1, CPU);
       u8.free();
-      assertMessage(IllegalStateException.class, "freed", () -> IO.save(img, dir.resolve("a.png")));
-      assertMessage(IllegalStateException.class, "freed", () -> IO.saveU8(u8, dir.resolve("a.png")));
-      assertMessage(IllegalStateException.class, "freed", () -> IO.toBufferedImage(img));
-      assertMessage(IllegalStateException.class, "freed", () -> IO.toBufferedImage(u8));
-      assertMessage(IllegalStateException.class, "freed", () -> IO.toArray(img));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.save(img, dir.resolve("a.png")));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.saveU8(u8, dir.resolve("a.png")));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.toBufferedImage(img));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.toBufferedImage(u8));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.toArray(img));
       Path file = dir.resolve("ok.png");
       try (Image live = new Image(1, 1, CPU)) {
-        IO.save(live, file);
-        assertMessage(IllegalStateException.class, "freed", () -> IO.save(live, dir.resolve("b.png"), u8, null));
+        Images.save(live, file);
+        assertMessage(IllegalStateException.class, "freed",
+            () -> Images.save(live, dir.resolve("b.png"), Images.Save.DEFAULTS.withU8Buffer(u8)));
       }
-      assertMessage(IllegalStateException.class, "freed", () -> IO.load(file, img, null, false));
-      assertMessage(IllegalStateException.class, "freed", () -> IO.load(file, null, u8, false));
-      assertMessage(IllegalStateException.class, "freed", () -> IO.fromArray(new float[4], 1, 1, 4, img));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.loadInto(img, file));
+      assertMessage(IllegalStateException.class, "freed",
+          () -> Images.load(file, Images.Load.DEFAULTS.withU8Buffer(u8)));
+      assertMessage(IllegalStateException.class, "freed", () -> Images.fromArrayInto(img, new float[4], 1, 1, 4));
     }
 
     @Test
     void buffersTooSmall() throws IOException {
       Path file = dir.resolve("big.png");
       try (Image img = new Image(4, 4, CPU)) {
-        IO.save(img, file);
+        Images.save(img, file);
         try (Image f32 = new Image(3, 3, CPU); ImageU8 u8 = new ImageU8(3, 3, CPU);
             Image okF32 = new Image(4, 4, CPU)) {
           assertMessage(CapacityExceededException.class, "exceed buffer capacity",
-              () -> IO.load(file, f32, null, false));
+              () -> Images.loadInto(f32, file));
           assertMessage(CapacityExceededException.class, "exceed buffer capacity",
-              () -> IO.load(file, okF32, u8, false));
+              () -> Images.loadInto(okF32, file, Images.Load.DEFAULTS.withU8Buffer(u8)));
           assertMessage(CapacityExceededException.class, "exceed buffer capacity",
-              () -> IO.save(img, dir.resolve("small.png"), u8, null));
+              () -> Images.save(img, dir.resolve("small.png"), Images.Save.DEFAULTS.withU8Buffer(u8)));
         }
       }
       assertFalse(Files.exists(dir.resolve("small.png")));
@@ -1148,7 +1173,7 @@ class IOTest {
     @Test
     void imagesWiderThanTheSideLimit() throws IOException {
       BufferedImage wide = new BufferedImage(40000, 1, BufferedImage.TYPE_BYTE_GRAY);
-      assertMessage(IllegalArgumentException.class, "too large", () -> IO.fromBufferedImage(wide));
+      assertMessage(IllegalArgumentException.class, "too large", () -> Images.fromBufferedImage(wide));
       Path file = write(wide, "png", dir.resolve("wide.png"));
       IOException e = assertThrows(IOException.class, () -> load(file, false));
       assertTrue(e.getMessage().contains("wide.png") && e.getMessage().contains("40000x1 is too large"), e.getMessage());
@@ -1157,7 +1182,7 @@ class IOTest {
     @Test
     void saveIntoMissingDirectory() {
       try (Image img = new Image(1, 1, CPU)) {
-        assertThrows(NoSuchFileException.class, () -> IO.save(img, dir.resolve("no/such/dir/out.png")));
+        assertThrows(NoSuchFileException.class, () -> Images.save(img, dir.resolve("no/such/dir/out.png")));
       }
     }
 
@@ -1166,7 +1191,7 @@ class IOTest {
       Path target = Files.createDirectory(dir.resolve("taken.png"));
       Files.writeString(target.resolve("inside"), "x");
       try (Image img = new Image(2, 2, CPU)) {
-        IOException e = assertThrows(IOException.class, () -> IO.save(img, target));
+        IOException e = assertThrows(IOException.class, () -> Images.save(img, target));
         assertTrue(e.getMessage().contains("taken.png"), e.getMessage());
       }
       assertEquals(List.of(target), listDir(), "no temporary file may remain");

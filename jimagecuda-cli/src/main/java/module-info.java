@@ -1,0 +1,16 @@
+/**
+ * The {@code jimagecuda} command line: {@code io.jimagecuda.cli.Main}. Exports nothing.
+ *
+ * <p>Run it from the module path with
+ * {@code java --enable-native-access=org.lwjgl,io.jimagecuda,io.jimagecuda.gl --module-path DIR
+ * --module io.jimagecuda.cli/io.jimagecuda.cli.Main COMMAND ...}.
+ */
+module io.jimagecuda.cli {
+  requires io.jimagecuda.gl;
+  requires io.jimagecuda.recipe;
+  requires info.picocli;
+  requires com.fasterxml.jackson.databind; // gallery index and bench peers JSON
+  requires org.lwjgl.opengl; // bench present reads frames back with OpenGL
+
+  opens io.jimagecuda.cli to info.picocli; // picocli reads and sets the annotated command fields
+}

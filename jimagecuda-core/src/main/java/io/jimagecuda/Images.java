@@ -1,0 +1,799 @@
+package io.jimagecuda;
+
+import io.jimagecuda.internal.Check;
+import io.jimagecuda.internal.io.FileFormat;
+import io.jimagecuda.internal.io.HostArrays;
+import io.jimagecuda.internal.io.ImageFiles;
+import io.jimagecuda.internal.io.RasterConversion;
+import io.jimagecuda.internal.io.Rgba8;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Moving pixels: host transfers, device copies, float ↔ 8-bit conversion, image files, and bridges to
+ * {@link BufferedImage} and plain Java arrays.
+ *
+ * <p>Host layout (spec §1.1): row-major, top row first, rows packed at the logical width, channels
+ * interleaved R, G, B, A. Float data in byte form is little-endian IEEE-754. Transfers cover the
+ * logical area ({@code width × height}) only.
+ *
+ * <p><b>Files.</b> Codecs run on the CPU (ImageIO with the TwelveMonkeys plugins). {@code load} decodes
+ * to 8-bit RGBA, uploads it and converts on the device; {@code save} converts on the device, downloads
+ * and encodes. Loading applies the EXIF orientation unless told not to, scales 16-bit and float samples
+ * instead of clipping them and accepts grey, grey + alpha, palette and CMYK files; these are deliberate
+ * differences from PyImageCUDA, listed in {@code docs/deviations.md}. Failures are checked
+ * {@link IOException}s naming the file.
+ *
+ * <pre>{@code
+ * try (Image img = new Image(64, 32); ImageU8 u8 = new ImageU8(64, 32)) {
+ *   Fill.color(img, Rgba.rgb(1, 0.5f, 0));
+ *   Images.convertFloatToU8(u8, img);
+ *   byte[] rgba = Images.download(u8); // 64 * 32 * 4 bytes
+ * }
+ * }</pre>
+ */
+public final class Images {
+  private Images() {
+  }
+
+  // ---------------------------------------------------------------- host transfers
+
+  /**
+   * Copies {@code width·height·4} floats from {@code data} into {@code image}.
+   *
+   * @param image the destination; its logical area is overwritten
+   * @param data RGBA floats in the host layout, exactly {@code width·height·4} of them
+   * @throws IllegalArgumentException "Expected n floats, got m" if the length differs
+   * @throws IllegalStateException if the image was freed
+   */
+  public static void upload(Image image, float[] data) {
+    Check.usable("Images.upload", "image", image);
+    Check.notNull("Images.upload", "data", data);
+    Check.length("Images.upload", "data", image.pixels() * 4, data.length, "floats");
+    image.backendImpl().uploadFloats(image.storage(), data, 0, data.length);
+  }
+
+  /**
+   * Copies {@code width·height·4} bytes from {@code data} into {@code image}.
+   *
+   * @param image the destination; its logical area is overwritten
+   * @param data RGBA bytes in the host layout, exactly {@code width·height·4} of them
+   * @throws IllegalArgumentException "Expected n bytes, got m" if the length differs
+   * @throws IllegalStateException if the image was freed
+   */
+  public static void upload(ImageU8 image, byte[] data) {
+    Check.usable("Images.upload", "image", image);
+    Check.notNull("Images.upload", "data", data);
+    Check.length("Images.upload", "data", image.byteSize(), data.length, "bytes");
+    image.backendImpl().uploadBytes(image.storage(), data, 0, data.length);
+  }
+
+  /**
+   * Copies the remaining bytes of {@code data} into {@code image} without conversion (float images:
+   * little-endian float32). The buffer's position is not changed; heap and direct buffers both work.
+   *
+   * @param image the destination; its logical area is overwritten
+   * @param data the pixels from its position to its limit
+   * @throws IllegalArgumentException "Expected n bytes, got m" unless exactly {@link ImageBase#byteSize()}
+   *     bytes remain
+   */
+  public static void upload(ImageBase image, ByteBuffer data) {
+    Check.usable("Images.upload", "image", image);
+    Check.notNull("Images.upload", "data", data);
+    Check.length("Images.upload", "data", image.byteSize(), data.remaining(), "bytes");
+    image.backendImpl().uploadBuffer(image.storage(), data);
+  }
+
+  /**
+   * Returns the {@code width·height·4} float channels of {@code image}; waits for pending work.
+   *
+   * @param image the source; not changed
+   * @return the RGBA floats of the logical area in the host layout
+   * @throws IllegalArgumentException if they do not fit in one Java array
+   * @throws IllegalStateException if the image was freed
+   */
+  public static float[] download(Image image) {
+    Check.usable("Images.download", "image", image);
+    long n = image.pixels() * 4;
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("Images.download: " + image + " has " + n
+          + " floats, more than a Java array holds; use download(image, ByteBuffer) per region instead");
+    }
+    float[] out = new float[(int) n];
+    image.backendImpl().downloadFloats(image.storage(), out, 0, out.length);
+    return out;
+  }
+
+  /**
+   * Returns the {@code width·height·4} bytes of {@code image}; waits for pending work.
+   *
+   * @param image the source; not changed
+   * @return the RGBA bytes of the logical area in the host layout
+   * @throws IllegalArgumentException if they do not fit in one Java array
+   * @throws IllegalStateException if the image was freed
+   */
+  public static byte[] download(ImageU8 image) {
+    Check.usable("Images.download", "image", image);
+    if (image.byteSize() > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("Images.download: " + image + " has " + image.byteSize()
+          + " bytes, more than a Java array holds; use download(image, ByteBuffer) instead");
+    }
+    byte[] out = new byte[(int) image.byteSize()];
+    image.backendImpl().downloadBytes(image.storage(), out, 0, out.length);
+    return out;
+  }
+
+  /**
+   * Copies the image's {@link ImageBase#byteSize()} bytes into {@code dst}'s remaining space (float
+   * images as little-endian float32); the position is not changed.
+   *
+   * @param image the source; not changed
+   * @param dst where the bytes go, from its position; writable
+   * @throws IllegalArgumentException "Expected n bytes, got m" unless exactly that many bytes remain, or
+   *     if {@code dst} is read-only
+   * @throws IllegalStateException if the image was freed
+   */
+  public static void download(ImageBase image, ByteBuffer dst) {
+    Check.usable("Images.download", "image", image);
+    Check.notNull("Images.download", "dst", dst);
+    Check.length("Images.download", "dst", image.byteSize(), dst.remaining(), "bytes");
+    if (dst.isReadOnly()) {
+      throw new IllegalArgumentException("Images.download: dst is read-only");
+    }
+    image.backendImpl().downloadBuffer(image.storage(), dst);
+  }
+
+  /**
+   * {@return a little-endian direct buffer of {@code image.byteSize()} bytes, for
+   * {@link #download(ImageBase, ByteBuffer)}}
+   *
+   * @param image the image whose logical area the buffer is to hold
+   */
+  public static ByteBuffer allocateHostBuffer(ImageBase image) {
+    return ByteBuffer.allocateDirect(Math.toIntExact(image.byteSize())).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  // ---------------------------------------------------------------- device copies and conversions
+
+  /**
+   * Sets {@code dst}'s logical size to {@code src}'s and copies the pixels on the device.
+   *
+   * @param dst the destination
+   * @param src the source; not changed
+   * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalArgumentException if the images are on different backends
+   */
+  public static void copy(Image dst, Image src) {
+    copyImpl(dst, src);
+  }
+
+  /**
+   * 8-bit twin of {@link #copy(Image, Image)}.
+   *
+   * @param dst the destination
+   * @param src the source; not changed
+   * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalArgumentException if the images are on different backends
+   */
+  public static void copy(ImageU8 dst, ImageU8 src) {
+    copyImpl(dst, src);
+  }
+
+  private static void copyImpl(ImageBase dst, ImageBase src) {
+    Check.sameBackend("Images.copy", new String[] {"dst", "src"}, dst, src);
+    if (dst == src) {
+      return;
+    }
+    Check.resizeFor("Images.copy", "dst", dst, src.width(), src.height());
+    src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
+  }
+
+  /**
+   * Converts {@code src} to 8 bits into {@code dst} (whose logical size becomes {@code src}'s): per channel
+   * {@code trunc(clamp(v, 0, 1)·255 + 0.5)}, rounding half up; NaN becomes 0.
+   *
+   * @param dst the 8-bit destination
+   * @param src the float source; not changed
+   * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalArgumentException if the images are on different backends
+   */
+  public static void convertFloatToU8(ImageU8 dst, Image src) {
+    Check.sameBackend("Images.convertFloatToU8", new String[] {"dst", "src"}, dst, src);
+    Check.resizeFor("Images.convertFloatToU8", "dst", dst, src.width(), src.height());
+    src.backendImpl().convert().floatToU8(dst.storage(), src.storage(), src.width(), src.height());
+  }
+
+  /**
+   * Converts {@code src} to float into {@code dst} (whose logical size becomes {@code src}'s):
+   * {@code v / 255}, so 0 and 255 map to exactly 0 and 1.
+   *
+   * @param dst the float destination
+   * @param src the 8-bit source; not changed
+   * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalArgumentException if the images are on different backends
+   */
+  public static void convertU8ToFloat(Image dst, ImageU8 src) {
+    Check.sameBackend("Images.convertU8ToFloat", new String[] {"dst", "src"}, dst, src);
+    Check.resizeFor("Images.convertU8ToFloat", "dst", dst, src.width(), src.height());
+    src.backendImpl().convert().u8ToFloat(dst.storage(), src.storage(), src.width(), src.height());
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /**
+   * Options of {@link #load(Path, Load)} and {@link #loadInto(Image, Path, Load)}: an immutable value,
+   * changed with the {@code withX} methods.
+   *
+   * <pre>{@code
+   * Image img = Images.load(path, Images.Load.DEFAULTS.withAutorotate(false));
+   * }</pre>
+   *
+   * @param autorotate whether to turn the image upright according to its EXIF orientation tag; default
+   *     {@code true}, as the reference documents (its code defaults to {@code false}; pass {@code false}
+   *     to reproduce it, see {@code docs/deviations.md})
+   * @param u8Buffer 8-bit scratch, resized to the image size; {@code null} (default) for a temporary
+   *     freed before the call returns
+   */
+  public record Load(boolean autorotate, @Nullable ImageU8 u8Buffer) {
+    /** EXIF orientation applied, no scratch buffer. */
+    public static final Load DEFAULTS = new Load(true, null);
+
+    /**
+     * A copy with {@code autorotate} changed.
+     *
+     * @param autorotate whether to turn the image upright according to its EXIF orientation tag
+     * @return a new {@code Load} with the other components of this one
+     */
+    public Load withAutorotate(boolean autorotate) {
+      return new Load(autorotate, u8Buffer);
+    }
+
+    /**
+     * A copy with {@code u8Buffer} changed; {@code null} for a temporary.
+     *
+     * @param u8Buffer 8-bit scratch, resized to the image size; {@code null} for a temporary
+     * @return a new {@code Load} with the other components of this one
+     */
+    public Load withU8Buffer(@Nullable ImageU8 u8Buffer) {
+      return new Load(autorotate, u8Buffer);
+    }
+  }
+
+  /**
+   * Options of {@link #save(Image, Path, Save)}: an immutable value, changed with the {@code withX}
+   * methods.
+   *
+   * <pre>{@code
+   * Images.save(img, Path.of("photo.jpg"), Images.Save.DEFAULTS.withQuality(92).withU8Buffer(scratch));
+   * }</pre>
+   *
+   * @param quality JPEG quality 1..100, or {@link #ENCODER_DEFAULT_QUALITY} (the default) for the
+   *     encoder's own default (75, like the reference's absent quality); from 90 up chroma is kept at full
+   *     resolution (4:4:4), below it is subsampled (4:2:0), as libvips does; checked for every format but
+   *     used only by JPEG
+   * @param u8Buffer 8-bit scratch for the conversion, resized to the image size; {@code null} (default)
+   *     for a temporary freed before the call returns
+   */
+  public record Save(int quality, @Nullable ImageU8 u8Buffer) {
+    /** The {@code quality} that leaves the choice to the encoder (the reference's {@code quality=None}). */
+    public static final int ENCODER_DEFAULT_QUALITY = -1;
+    /** The encoder's default quality, no scratch buffer. */
+    public static final Save DEFAULTS = new Save(ENCODER_DEFAULT_QUALITY, null);
+
+    /**
+     * A copy with {@code quality} (1..100, checked by the save) changed.
+     *
+     * @param quality JPEG quality 1..100 (checked by the save)
+     * @return a new {@code Save} with the other components of this one
+     */
+    public Save withQuality(int quality) {
+      return new Save(quality, u8Buffer);
+    }
+
+    /**
+     * A copy whose quality is the encoder's default ({@link #ENCODER_DEFAULT_QUALITY}).
+     *
+     * @return a new {@code Save} with the other components of this one
+     */
+    public Save withEncoderDefaultQuality() {
+      return new Save(ENCODER_DEFAULT_QUALITY, u8Buffer);
+    }
+
+    /**
+     * A copy with {@code u8Buffer} changed; {@code null} for a temporary.
+     *
+     * @param u8Buffer 8-bit scratch for the conversion, resized to the image size; {@code null} for a temporary
+     * @return a new {@code Save} with the other components of this one
+     */
+    public Save withU8Buffer(@Nullable ImageU8 u8Buffer) {
+      return new Save(quality, u8Buffer);
+    }
+  }
+
+  /**
+   * Loads an image file into a new float image on the {@linkplain JImageCuda#defaultBackend() default
+   * backend}, applying its EXIF orientation; the caller closes it. Same as
+   * {@code load(path, Load.DEFAULTS)}.
+   *
+   * @param path the file
+   * @return the new image
+   * @throws NoSuchFileException if there is no file at {@code path}
+   * @throws IOException if the file cannot be decoded (the message names the path)
+   * @see #load(Path, Load)
+   */
+  public static Image load(Path path) throws IOException {
+    return load(path, Load.DEFAULTS);
+  }
+
+  /**
+   * Loads an image file, decoding on the CPU, into a new float image that the caller closes: on the
+   * backend of {@code options.u8Buffer()} if given, else on the default backend.
+   *
+   * <p>Formats (detected from the content, not the name): PNG, JPEG (also CMYK/YCCK), BMP, TIFF, WebP and
+   * GIF; the first frame of multi-image files. Pixels are decoded to straight 8-bit RGBA without colour
+   * management: grey becomes {@code (g, g, g)}, missing alpha becomes 255, palettes are looked up,
+   * 16-bit samples are scaled ({@code round(v·255/65535)}) and float samples are taken as 0..1. The
+   * bytes are uploaded to the 8-bit buffer and converted on the device, so every channel is exactly
+   * {@code v / 255}. With {@code autorotate} the EXIF orientation (1..8) of a JPEG, PNG, WebP or TIFF file
+   * is applied, which swaps width and height for orientations 5..8.
+   *
+   * @param path the file
+   * @param options autorotation and scratch buffer; {@link Load#DEFAULTS} for none
+   * @return the new image
+   * @throws NullPointerException if {@code path} or {@code options} is null
+   * @throws CapacityExceededException if the scratch buffer is too small ("exceed buffer capacity")
+   * @throws IllegalStateException if the scratch buffer was freed
+   * @throws NoSuchFileException if there is no file at {@code path}
+   * @throws IOException if the file cannot be decoded or is larger than 32768 pixels a side (the
+   *     message names the path)
+   */
+  public static Image load(Path path, Load options) throws IOException {
+    String op = "Images.load";
+    Check.notNull(op, "path", path);
+    Check.notNull(op, "options", options);
+    checkBuffers(op, null, options.u8Buffer());
+    return fromRgba8(op, ImageFiles.read(path, options.autorotate()), null, options.u8Buffer());
+  }
+
+  /**
+   * Loads an image file into {@code dst}, applying its EXIF orientation. Same as
+   * {@code loadInto(dst, path, Load.DEFAULTS)}.
+   *
+   * @param dst the destination; its logical size is set to the file's (after autorotation)
+   * @param path the file
+   * @throws CapacityExceededException if {@code dst} is too small ("exceed buffer capacity")
+   * @throws IllegalStateException if {@code dst} was freed
+   * @throws NoSuchFileException if there is no file at {@code path}
+   * @throws IOException if the file cannot be decoded (the message names the path)
+   * @see #loadInto(Image, Path, Load)
+   */
+  public static void loadInto(Image dst, Path path) throws IOException {
+    loadInto(dst, path, Load.DEFAULTS);
+  }
+
+  /**
+   * Loads an image file into {@code dst}, whose logical size becomes the image's size; decoding and
+   * conversion as in {@link #load(Path, Load)}.
+   *
+   * @param dst the destination; its logical size is set to the file's (after autorotation)
+   * @param path the file
+   * @param options autorotation and scratch buffer (on {@code dst}'s backend)
+   * @throws CapacityExceededException if {@code dst} or the scratch buffer is too small ("exceed buffer
+   *     capacity"); a buffer resized before the failure stays resized
+   * @throws IllegalStateException if {@code dst} or the scratch buffer was freed
+   * @throws IllegalArgumentException if {@code dst} and the scratch buffer are on different backends
+   * @throws NoSuchFileException if there is no file at {@code path}
+   * @throws IOException if the file cannot be decoded or is larger than 32768 pixels a side (the
+   *     message names the path)
+   */
+  public static void loadInto(Image dst, Path path, Load options) throws IOException {
+    String op = "Images.loadInto";
+    Check.notNull(op, "dst", dst);
+    Check.notNull(op, "path", path);
+    Check.notNull(op, "options", options);
+    checkBuffers(op, dst, options.u8Buffer());
+    fromRgba8(op, ImageFiles.read(path, options.autorotate()), dst, options.u8Buffer());
+  }
+
+  /**
+   * Saves {@code image} to a file; same as {@code save(image, path, Save.DEFAULTS)}.
+   *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
+   * @throws IllegalArgumentException for an unsupported extension
+   * @throws IOException if encoding or writing fails (the message names the path)
+   * @see #save(Image, Path, Save)
+   */
+  public static void save(Image image, Path path) throws IOException {
+    save(image, path, Save.DEFAULTS);
+  }
+
+  /**
+   * Saves {@code image} with a JPEG quality; same as
+   * {@code save(image, path, Save.DEFAULTS.withQuality(quality))}.
+   *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
+   * @param quality 1..100, used only by JPEG (see {@link Save#quality()})
+   * @throws IllegalArgumentException for an unsupported extension or a quality outside 1..100
+   * @throws IOException if encoding or writing fails (the message names the path)
+   */
+  public static void save(Image image, Path path, int quality) throws IOException {
+    save(image, path, Save.DEFAULTS.withQuality(quality));
+  }
+
+  /**
+   * Converts {@code image} to 8 bits ({@link #convertFloatToU8}) and saves it in the format named by the
+   * extension of {@code path} (any case): {@code .png} (8-bit RGBA), {@code .jpg}/{@code .jpeg} (alpha
+   * flattened onto black: each colour becomes {@code trunc(c·a/255)}), {@code .bmp} (32-bit with alpha) or
+   * {@code .tif}/{@code .tiff} (8-bit RGBA). An existing file is replaced; the file appears only once it
+   * is complete, so a failure leaves no partial file. {@code image} is not changed.
+   *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
+   * @param options JPEG quality and scratch buffer; {@link Save#DEFAULTS} for neither
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for an unsupported extension (the message lists the supported ones),
+   *     a quality that is neither in 1..100 nor {@link Save#ENCODER_DEFAULT_QUALITY}, or images on
+   *     different backends
+   * @throws CapacityExceededException if the scratch buffer is too small
+   * @throws IllegalStateException if {@code image} or the scratch buffer was freed
+   * @throws NoSuchFileException if the directory of {@code path} does not exist
+   * @throws IOException if encoding or writing fails (the message names the path)
+   */
+  public static void save(Image image, Path path, Save options) throws IOException {
+    String op = "Images.save";
+    Check.notNull(op, "options", options);
+    FileFormat format = checkSave(op, image, path, options.quality());
+    ImageU8 u8Buffer = options.u8Buffer();
+    if (u8Buffer != null) {
+      Check.sameBackend(op, new String[] {"image", "u8Buffer"}, image, u8Buffer);
+      Check.resizeFor(op, "u8Buffer", u8Buffer, image.width(), image.height());
+    }
+    ImageU8 u8 = u8Buffer != null ? u8Buffer : new ImageU8(image.width(), image.height(), image.backend());
+    try {
+      convertFloatToU8(u8, image);
+      ImageFiles.write(rgba8(u8), path, format, options.quality());
+    } finally {
+      if (u8Buffer == null) {
+        u8.free();
+      }
+    }
+  }
+
+  /**
+   * Saves an 8-bit image as is, with the encoder's default quality; same as
+   * {@code saveU8(image, path, Save.ENCODER_DEFAULT_QUALITY)}.
+   *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
+   * @throws IllegalArgumentException for an unsupported extension
+   * @throws IOException if encoding or writing fails (the message names the path)
+   * @see #saveU8(ImageU8, Path, int)
+   */
+  public static void saveU8(ImageU8 image, Path path) throws IOException {
+    saveU8(image, path, Save.ENCODER_DEFAULT_QUALITY);
+  }
+
+  /**
+   * Saves an 8-bit image without conversion; formats, quality and exceptions as in
+   * {@link #save(Image, Path, Save)}.
+   *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
+   * @param quality JPEG quality 1..100, or {@link Save#ENCODER_DEFAULT_QUALITY}
+   * @throws IllegalArgumentException for an unsupported extension or a quality outside 1..100
+   * @throws IOException if encoding or writing fails (the message names the path)
+   */
+  public static void saveU8(ImageU8 image, Path path, int quality) throws IOException {
+    FileFormat format = checkSave("Images.saveU8", image, path, quality);
+    ImageFiles.write(rgba8(image), path, format, quality);
+  }
+
+  private static FileFormat checkSave(String op, ImageBase image, Path path, int quality) {
+    Check.usable(op, "image", image);
+    Check.notNull(op, "path", path);
+    if (quality != Save.ENCODER_DEFAULT_QUALITY && (quality < 1 || quality > 100)) {
+      throw new IllegalArgumentException(
+          op + ": quality must be in 1..100 (or Images.Save.ENCODER_DEFAULT_QUALITY), got " + quality);
+    }
+    return FileFormat.forPath(op, path);
+  }
+
+  // ---------------------------------------------------------------- Java2D and host-array bridges
+
+  /**
+   * Copies an 8-bit image into a new {@link BufferedImage#TYPE_4BYTE_ABGR} (sRGB, straight alpha, the same
+   * sample values). The image is not changed.
+   *
+   * @param image the source
+   * @return a new {@code BufferedImage} of the logical size
+   * @throws IllegalStateException if {@code image} was freed
+   */
+  public static BufferedImage toBufferedImage(ImageU8 image) {
+    Check.usable("Images.toBufferedImage", "image", image);
+    return rgba8(image).toBufferedImage();
+  }
+
+  /**
+   * Converts a float image to 8 bits ({@link #convertFloatToU8}, through a temporary) and copies it into a
+   * new {@link BufferedImage#TYPE_4BYTE_ABGR}. The image is not changed.
+   *
+   * @param image the source
+   * @return a new {@code BufferedImage} of the logical size
+   * @throws IllegalStateException if {@code image} was freed
+   */
+  public static BufferedImage toBufferedImage(Image image) {
+    Check.usable("Images.toBufferedImage", "image", image);
+    try (ImageU8 u8 = new ImageU8(image.width(), image.height(), image.backend())) {
+      convertFloatToU8(u8, image);
+      return rgba8(u8).toBufferedImage();
+    }
+  }
+
+  /**
+   * Copies a {@link BufferedImage} of any type into a new float image on the default backend; the caller
+   * closes it. Samples are read as {@link #fromBufferedImageInto(Image, BufferedImage)} reads them.
+   *
+   * @param img the picture; not changed
+   * @return the new image
+   * @throws IllegalArgumentException if a side exceeds 32768
+   */
+  public static Image fromBufferedImage(BufferedImage img) {
+    String op = "Images.fromBufferedImage";
+    Check.notNull(op, "img", img);
+    checkHostSize(op, img.getWidth(), img.getHeight());
+    return fromRgba8(op, RasterConversion.toRgba8(img), null, null);
+  }
+
+  /**
+   * Copies a {@link BufferedImage} into {@code dst} through a temporary 8-bit image; same as
+   * {@link #fromBufferedImageInto(Image, BufferedImage, ImageU8)} without a scratch buffer.
+   *
+   * @param dst the destination; its logical size is set to {@code img}'s
+   * @param img the picture; not changed
+   * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalArgumentException if a side exceeds 32768
+   */
+  public static void fromBufferedImageInto(Image dst, BufferedImage img) {
+    fromBufferedImageInto(dst, img, null, "Images.fromBufferedImageInto");
+  }
+
+  /**
+   * Copies a {@link BufferedImage} of any type into {@code dst}. Samples are read from the raster as
+   * {@link #load(Path, Load)} reads files (grey, palette, 16-bit, float and premultiplied images included;
+   * no colour management), uploaded to {@code u8Buffer} and converted as {@code v / 255}. {@code img} is
+   * not changed.
+   *
+   * @param dst the destination; its logical size is set to {@code img}'s
+   * @param img the picture; not changed
+   * @param u8Buffer 8-bit scratch on {@code dst}'s backend, resized
+   * @throws CapacityExceededException if {@code dst} or {@code u8Buffer} is too small
+   * @throws IllegalArgumentException if the images are on different backends or a side exceeds 32768
+   */
+  public static void fromBufferedImageInto(Image dst, BufferedImage img, ImageU8 u8Buffer) {
+    String op = "Images.fromBufferedImageInto";
+    Check.notNull(op, "u8Buffer", u8Buffer);
+    fromBufferedImageInto(dst, img, u8Buffer, op);
+  }
+
+  private static void fromBufferedImageInto(Image dst, BufferedImage img, @Nullable ImageU8 u8Buffer,
+      String op) {
+    Check.notNull(op, "dst", dst);
+    Check.notNull(op, "img", img);
+    checkHostSize(op, img.getWidth(), img.getHeight());
+    checkBuffers(op, dst, u8Buffer);
+    fromRgba8(op, RasterConversion.toRgba8(img), dst, u8Buffer);
+  }
+
+  /**
+   * Creates a float image on the default backend from interleaved floats of shape
+   * {@code (height, width, channels)} (row-major: {@code width} values of {@code channels} per row),
+   * uploaded as is; the caller closes it. Channels as in
+   * {@link #fromArrayInto(Image, float[], int, int, int)}.
+   *
+   * @param data interleaved floats, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
+   * @return the new image
+   * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768, or
+   *     {@code data.length != width·height·channels} ("Expected n floats, got m")
+   */
+  public static Image fromArray(float[] data, int width, int height, int channels) {
+    String op = "Images.fromArray";
+    Check.notNull(op, "data", data);
+    checkShape(op, data.length, width, height, channels, "floats");
+    Image dst = new Image(width, height);
+    try {
+      upload(dst, HostArrays.toRgba(data, channels));
+    } catch (RuntimeException e) {
+      dst.free();
+      throw e;
+    }
+    return dst;
+  }
+
+  /**
+   * Copies interleaved floats of shape {@code (height, width, channels)} into {@code dst}, whose logical
+   * size becomes {@code width × height}. Channels: 1 (grey, copied to R, G and B), 3 (RGB) or 4 (RGBA); a
+   * missing alpha is 1. Values are not scaled or clamped.
+   *
+   * @param dst the destination
+   * @param data interleaved floats, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
+   * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768, or
+   *     {@code data.length != width·height·channels} ("Expected n floats, got m")
+   * @throws CapacityExceededException if {@code dst} is too small
+   * @throws IllegalStateException if {@code dst} was freed
+   */
+  public static void fromArrayInto(Image dst, float[] data, int width, int height, int channels) {
+    String op = "Images.fromArrayInto";
+    Check.notNull(op, "dst", dst);
+    Check.notNull(op, "data", data);
+    checkShape(op, data.length, width, height, channels, "floats");
+    Check.resizeFor(op, "dst", dst, width, height);
+    upload(dst, HostArrays.toRgba(data, channels));
+  }
+
+  /**
+   * Creates a float image on the default backend from interleaved 8-bit samples (unsigned) of shape
+   * {@code (height, width, channels)}, each converted as {@code v / 255}; the caller closes it. Channels
+   * as in {@link #fromArrayInto(Image, byte[], int, int, int, ImageU8)}.
+   *
+   * @param data interleaved unsigned bytes, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
+   * @return the new image
+   * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768, or
+   *     {@code data.length != width·height·channels} ("Expected n bytes, got m")
+   */
+  public static Image fromArray(byte[] data, int width, int height, int channels) {
+    String op = "Images.fromArray";
+    Check.notNull(op, "data", data);
+    checkShape(op, data.length, width, height, channels, "bytes");
+    return fromRgba8(op, new Rgba8(width, height, HostArrays.toRgba(data, channels)), null, null);
+  }
+
+  /**
+   * Copies interleaved 8-bit samples into {@code dst} through a temporary 8-bit image; same as
+   * {@link #fromArrayInto(Image, byte[], int, int, int, ImageU8)} without a scratch buffer.
+   *
+   * @param dst the destination; its logical size becomes {@code width × height}
+   * @param data interleaved unsigned bytes, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
+   * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768 or
+   *     {@code data.length != width·height·channels}
+   * @throws CapacityExceededException if {@code dst} is too small
+   */
+  public static void fromArrayInto(Image dst, byte[] data, int width, int height, int channels) {
+    fromArrayInto(dst, data, width, height, channels, null, "Images.fromArrayInto");
+  }
+
+  /**
+   * Copies interleaved 8-bit samples (unsigned) of shape {@code (height, width, channels)} into
+   * {@code dst}, whose logical size becomes {@code width × height}: uploaded to {@code u8Buffer} and
+   * converted on the device as {@code v / 255}. Channels: 1 (grey, copied to R, G and B), 3 (RGB) or 4
+   * (RGBA); a missing alpha is 255.
+   *
+   * @param dst the destination
+   * @param data interleaved unsigned bytes, row-major, {@code width·height·channels} of them
+   * @param width the width in pixels
+   * @param height the height in pixels
+   * @param channels 1 (grey), 3 (RGB) or 4 (RGBA)
+   * @param u8Buffer 8-bit scratch on {@code dst}'s backend, resized
+   * @throws IllegalArgumentException if {@code channels} is not 1, 3 or 4, a side is not in 1..32768,
+   *     {@code data.length != width·height·channels} ("Expected n bytes, got m") or the images are on
+   *     different backends
+   * @throws CapacityExceededException if {@code dst} or {@code u8Buffer} is too small
+   */
+  public static void fromArrayInto(Image dst, byte[] data, int width, int height, int channels,
+      ImageU8 u8Buffer) {
+    String op = "Images.fromArrayInto";
+    Check.notNull(op, "u8Buffer", u8Buffer);
+    fromArrayInto(dst, data, width, height, channels, u8Buffer, op);
+  }
+
+  private static void fromArrayInto(Image dst, byte[] data, int width, int height, int channels,
+      @Nullable ImageU8 u8Buffer, String op) {
+    Check.notNull(op, "dst", dst);
+    Check.notNull(op, "data", data);
+    checkShape(op, data.length, width, height, channels, "bytes");
+    checkBuffers(op, dst, u8Buffer);
+    fromRgba8(op, new Rgba8(width, height, HostArrays.toRgba(data, channels)), dst, u8Buffer);
+  }
+
+  /**
+   * The {@code width·height·4} float channels of {@code image}: same as {@link #download(Image)}.
+   *
+   * @param image the source; not changed
+   * @return the RGBA floats of the logical area, row-major: shape {@code (height, width, 4)}
+   */
+  public static float[] toArray(Image image) {
+    return download(image);
+  }
+
+  /** A host array of {@code length} elements holds an image of shape (height, width, channels). */
+  private static void checkShape(String op, int length, int width, int height, int channels, String unit) {
+    Check.oneOf(op, "channels", channels, 1, 3, 4);
+    checkHostSize(op, width, height);
+    Check.length(op, "data", (long) width * height * channels, length, unit);
+  }
+
+  /** An image of this size can be created and its RGBA bytes held in one Java array. */
+  private static void checkHostSize(String op, int width, int height) {
+    Check.creationSize(width, height);
+    if ((long) height * width * 4 > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(op + ": " + width + "x" + height
+          + " RGBA does not fit in one Java array; upload the pixels in a ByteBuffer instead");
+    }
+  }
+
+  // ---------------------------------------------------------------- shared by load and the bridges
+
+  /** Buffers given to a producer must be usable and on one backend. */
+  private static void checkBuffers(String op, @Nullable Image dst, @Nullable ImageU8 u8Buffer) {
+    if (dst != null && u8Buffer != null) {
+      Check.sameBackend(op, new String[] {"dst", "u8Buffer"}, dst, u8Buffer);
+    } else if (dst != null) {
+      Check.usable(op, "dst", dst);
+    } else if (u8Buffer != null) {
+      Check.usable(op, "u8Buffer", u8Buffer);
+    }
+  }
+
+  /**
+   * Uploads host pixels into {@code dst} (or a new image) through {@code u8Buffer} (or a temporary): the
+   * bytes go to the 8-bit image, the device converts them to float.
+   */
+  private static Image fromRgba8(String op, Rgba8 pixels, @Nullable Image dstOrNull,
+      @Nullable ImageU8 u8Buffer) {
+    int w = pixels.width();
+    int h = pixels.height();
+    if (dstOrNull != null) {
+      Check.resizeFor(op, "dst", dstOrNull, w, h);
+    }
+    if (u8Buffer != null) {
+      Check.resizeFor(op, "u8Buffer", u8Buffer, w, h);
+    }
+    BackendKind kind = dstOrNull != null ? dstOrNull.backend()
+        : u8Buffer != null ? u8Buffer.backend() : JImageCuda.defaultBackend();
+    Image dst = dstOrNull;
+    ImageU8 u8 = u8Buffer;
+    boolean done = false;
+    try {
+      if (u8 == null) {
+        u8 = new ImageU8(w, h, kind);
+      }
+      if (dst == null) {
+        dst = new Image(w, h, kind);
+      }
+      upload(u8, pixels.data());
+      convertU8ToFloat(dst, u8);
+      done = true;
+      return dst;
+    } finally {
+      if (u8Buffer == null && u8 != null) {
+        u8.free();
+      }
+      if (!done && dstOrNull == null && dst != null) {
+        dst.free();
+      }
+    }
+  }
+
+  /** Downloads an 8-bit image's logical area. */
+  private static Rgba8 rgba8(ImageU8 image) {
+    return new Rgba8(image.width(), image.height(), download(image));
+  }
+}

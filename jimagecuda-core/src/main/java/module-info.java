@@ -1,0 +1,28 @@
+/**
+ * JImageCUDA's images, operation families and backends: {@link io.jimagecuda.Image}, {@link io.jimagecuda.Fill},
+ * {@link io.jimagecuda.Images} and the rest of package {@code io.jimagecuda}.
+ *
+ * <p>The CUDA backend calls native code (the NVIDIA driver, through LWJGL): on JDK 22 and later start Java
+ * with {@code --enable-native-access=org.lwjgl,io.jimagecuda} (module path) or
+ * {@code --enable-native-access=ALL-UNNAMED} (class path) so that the JDK does not warn about it. The CPU
+ * backend needs neither. Image files are read and written through ImageIO; the TwelveMonkeys plugins on
+ * the module path are found as ImageIO service providers.
+ */
+// Qualified exports name sibling modules that are compiled later: no "module not found" warning.
+@SuppressWarnings("module")
+module io.jimagecuda {
+  requires transitive java.desktop; // BufferedImage in the API; ImageIO and its plugins
+  requires static transitive org.jspecify;
+  requires org.lwjgl;
+  requires org.lwjgl.natives; // liblwjgl.so, which the CUDA driver binding loads
+  requires jdk.unsupported; // LWJGL's memory access on JDK 17..24 (sun.misc.Unsafe; it requires it statically)
+
+  exports io.jimagecuda;
+
+  // The internals the OpenGL module builds on (CUDA memory, streams, interop); nobody else.
+  exports io.jimagecuda.internal to io.jimagecuda.gl;
+  exports io.jimagecuda.internal.backend to io.jimagecuda.gl;
+  exports io.jimagecuda.internal.cuda to io.jimagecuda.gl;
+  exports io.jimagecuda.internal.cuda.driver to io.jimagecuda.gl;
+  exports io.jimagecuda.internal.cuda.interop to io.jimagecuda.gl;
+}

@@ -1,0 +1,72 @@
+package io.jimagecuda.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a command in a new JVM of the JDK the tests run on, with the options the README documents for it,
+ * and collects what it printed. Shared with the other modules' tests through core's test jar.
+ */
+public final class JavaProcess {
+  /** What a process printed and returned. */
+  public record Result(int exit, String out, String err) {
+    /** Everything, for assertion messages. */
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
+
+  private JavaProcess() {
+  }
+
+  /** The {@code java} launcher of the running JDK. */
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** The feature version of the running JDK (17, 21, 25, ...). */
+  public static int feature() {
+    return Runtime.version().feature();
+  }
+
+  /**
+   * The JVM options that keep JDK 22+ quiet about LWJGL, as the README gives them: native access for the
+   * code that calls native libraries ({@code ALL-UNNAMED} on the class path, LWJGL's modules on the module
+   * path) and, from JDK 23 on, LWJGL's memory access through {@code sun.misc.Unsafe}.
+   */
+  public static List<String> quietOptions(boolean modulePath) {
+    List<String> options = new ArrayList<>();
+    if (feature() >= 22) {
+      options.add("--enable-native-access=" + (modulePath ? "org.lwjgl,org.lwjgl.opengl" : "ALL-UNNAMED"));
+    }
+    if (feature() >= 23) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
+  }
+
+  /**
+   * Runs {@code command} in {@code dir} and waits up to {@code seconds} for it; its output goes through
+   * the files {@code dir/.stdout} and {@code dir/.stderr}.
+   */
+  public static Result run(Path dir, List<String> command, int seconds) throws IOException, InterruptedException {
+    Path out = dir.resolve(".stdout");
+    Path err = dir.resolve(".stderr");
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out after " + seconds + " s: " + command);
+    }
+    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static java.io.File nullFile() {
+    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * OpenGL objects made from memory that CUDA or Vulkan exported.
+ */
+@NullMarked
+package io.jimagecuda.gl.interop;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+/**
+ * Showing JImageCUDA images with OpenGL: {@link io.jimagecuda.gl.GLResource}, the
+ * {@link io.jimagecuda.gl.Presenter}s and their present paths, headless (EGL) and window (GLFW) contexts,
+ * the preview application.
+ *
+ * <p>Calls native code (OpenGL, EGL, GLFW, Vulkan and the CUDA driver, through LWJGL): on JDK 22 and later
+ * start Java with {@code --enable-native-access=org.lwjgl,io.jimagecuda,io.jimagecuda.gl} (module path) or
+ * {@code --enable-native-access=ALL-UNNAMED} (class path).
+ */
+// Qualified exports name sibling modules that are compiled later: no "module not found" warning.
+@SuppressWarnings("module")
+module io.jimagecuda.gl {
+  requires transitive io.jimagecuda;
+  requires static transitive org.jspecify;
+  requires org.lwjgl.egl;
+  requires org.lwjgl.glfw;
+  requires org.lwjgl.glfw.natives; // libglfw.so
+  requires org.lwjgl.opengl;
+  requires org.lwjgl.opengl.natives; // liblwjgl_opengl.so
+  requires org.lwjgl.vulkan;
+
+  exports io.jimagecuda.gl;
+  exports io.jimagecuda.gl.context;
+  exports io.jimagecuda.gl.examples;
+  exports io.jimagecuda.gl.interop;
+  exports io.jimagecuda.gl.preview;
+  exports io.jimagecuda.gl.vulkan;
+
+  // What the command line's preview and benchmarks use besides the API; nobody else.
+  exports io.jimagecuda.gl.internal to io.jimagecuda.cli;
+}
