@@ -195,7 +195,7 @@ public final class Effect {
     Check.usable(op, "image", image);
     int[] canvas = canvas(op, image, options);
     sizeDistance(op, image, null, options.distance(), canvas);
-    Image dst = new Image(canvas[0], canvas[1], image.backend());
+    Image dst = Image.forResult(canvas[0], canvas[1], image.backend());
     try {
       run(dst, image, options, canvas);
     } catch (RuntimeException | Error e) {

@@ -454,7 +454,7 @@ public final class Filter {
 
   /** Runs {@code into} on a new image of {@code src}'s size and backend; frees it if that fails. */
   private static Image produce(Image src, Consumer<Image> into) {
-    Image dst = new Image(src.width(), src.height(), src.backend());
+    Image dst = Image.forResult(src.width(), src.height(), src.backend());
     try {
       into.accept(dst);
       return dst;

@@ -43,6 +43,18 @@ public final class Image extends ImageBase {
     super(width, height, backend, PixelFormat.F32);
   }
 
+  private Image(int width, int height, BackendKind backend, boolean zeroed) {
+    super(width, height, backend, PixelFormat.F32, zeroed);
+  }
+
+  /**
+   * A new image for an operation's result that the operation then writes in full (every pixel of its
+   * logical area), so its memory is not cleared first. Only for the library's own producers.
+   */
+  static Image forResult(int width, int height, BackendKind backend) {
+    return new Image(width, height, backend, false);
+  }
+
   @Override
   public int bytesPerPixel() {
     return 16;

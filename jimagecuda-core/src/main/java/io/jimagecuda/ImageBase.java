@@ -55,12 +55,17 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
   private volatile boolean freed;
 
   ImageBase(int width, int height, BackendKind kind, PixelFormat format) {
+    this(width, height, kind, format, true);
+  }
+
+  /** {@code zeroed}: false only for results that an operation overwrites entirely before they are seen. */
+  ImageBase(int width, int height, BackendKind kind, PixelFormat format, boolean zeroed) {
     Check.creationSize(width, height);
     this.backend = Backends.get(kind);
     this.width = width;
     this.height = height;
     this.capacity = (long) width * height;
-    this.storage = backend.allocate(format, capacity);
+    this.storage = zeroed ? backend.allocate(format, capacity) : backend.allocateForOverwrite(format, capacity);
     Storage s = storage;
     this.cleanable = CLEANER.register(this, s::free);
   }

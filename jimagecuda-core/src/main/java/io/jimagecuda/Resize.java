@@ -296,7 +296,7 @@ public final class Resize {
     Check.usable(op, "src", src);
     Check.side(op, "width", width);
     Check.side(op, "height", height);
-    Image dst = new Image(width, height, src.backend());
+    Image dst = Image.forResult(width, height, src.backend());
     resample(method, dst, src);
     return dst;
   }

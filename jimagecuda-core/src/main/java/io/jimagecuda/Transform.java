@@ -139,7 +139,7 @@ public final class Transform {
     String op = "Transform.flip";
     Check.usable(op, "image", image);
     Check.notNull(op, "direction", direction);
-    Image dst = new Image(image.width(), image.height(), image.backend());
+    Image dst = Image.forResult(image.width(), image.height(), image.backend());
     runFlip(dst, image, direction);
     return dst;
   }
@@ -198,7 +198,7 @@ public final class Transform {
     String op = "Transform.rotate";
     Check.usable(op, "image", image);
     RotatePlan plan = rotatePlan(op, image.width(), image.height(), angle, options);
-    Image dst = new Image(plan.width, plan.height, image.backend());
+    Image dst = Image.forResult(plan.width, plan.height, image.backend());
     runRotate(dst, image, plan, options.interpolation());
     return dst;
   }
@@ -298,7 +298,7 @@ public final class Transform {
     String op = "Transform.crop";
     Check.usable(op, "image", image);
     checkCrop(op, width, height);
-    Image dst = new Image(width, height, image.backend());
+    Image dst = Image.forResult(width, height, image.backend());
     runCrop(dst, image, x, y);
     return dst;
   }
@@ -359,7 +359,7 @@ public final class Transform {
     String op = "Transform.zoom";
     Check.usable(op, "image", image);
     checkZoom(op, zoomFactor, options);
-    Image dst = new Image(image.width(), image.height(), image.backend());
+    Image dst = Image.forResult(image.width(), image.height(), image.backend());
     runZoom(dst, image, zoomFactor, options);
     return dst;
   }

@@ -23,6 +23,15 @@ public interface Backend {
   /** Allocates zero-filled storage for {@code pixels} pixels of {@code format}. */
   Storage allocate(PixelFormat format, long pixels);
 
+  /**
+   * Allocates storage whose content is unspecified, for a result that an operation overwrites entirely
+   * before anyone reads it (spares the device a clearing pass). By default the same as
+   * {@link #allocate}.
+   */
+  default Storage allocateForOverwrite(PixelFormat format, long pixels) {
+    return allocate(format, pixels);
+  }
+
   /** Copies {@code count} floats from {@code src[offset..]} into the start of {@code dst} (F32). */
   void uploadFloats(Storage dst, float[] src, int offset, int count);
 

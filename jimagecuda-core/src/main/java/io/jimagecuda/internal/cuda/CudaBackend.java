@@ -302,6 +302,15 @@ public final class CudaBackend implements Backend {
 
   @Override
   public Storage allocate(PixelFormat format, long pixels) {
+    return allocate(format, pixels, true);
+  }
+
+  @Override
+  public Storage allocateForOverwrite(PixelFormat format, long pixels) {
+    return allocate(format, pixels, false);
+  }
+
+  private Storage allocate(PixelFormat format, long pixels, boolean zeroed) {
     long bytes = pixels * format.bytesPerPixel;
     makeCurrent();
     long ptr;
@@ -324,8 +333,11 @@ public final class CudaBackend implements Backend {
       CudaCall.check(call + "(" + bytes + " bytes)", r);
       ptr = MemoryUtil.memGetLong(p);
     }
-    // New images start as transparent black, never as garbage.
-    CudaCall.check("cuMemsetD8Async", CU.ncuMemsetD8Async(ptr, 0, bytes, stream));
+    // New images start as transparent black, never as garbage; results an operation overwrites entirely
+    // skip the clearing pass.
+    if (zeroed) {
+      CudaCall.check("cuMemsetD8Async", CU.ncuMemsetD8Async(ptr, 0, bytes, stream));
+    }
     return new CudaStorage(this, format, pixels, ptr, bytes);
   }
 

@@ -47,7 +47,7 @@ final class CudaFilter implements FilterOps {
       blur(dst, src, temp, width, height, weights);
       return;
     }
-    Storage scratch = cuda.allocate(PixelFormat.F32, (long) width * height);
+    Storage scratch = cuda.allocateForOverwrite(PixelFormat.F32, (long) width * height); // pass 1 fills it
     try {
       blur(dst, src, scratch, width, height, weights);
     } finally {
