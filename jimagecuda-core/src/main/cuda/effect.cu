@@ -297,8 +297,8 @@ JC_KERNEL effect_chroma_key(float4 *img, int w, int h, float kr, float kg, float
 // ---- drop shadow (spec 3.5) ----
 //
 // The reference clears a canvas, extracts the alpha into a scratch image, blends it onto the canvas, blurs,
-// colourises, clears the result and blends twice: eight passes. Here: effect_drop_shadow_silhouette writes
-// the canvas (extraction and placement in one pass), CudaFilter blurs it in place (the filters' own
+// colourises, clears the result and blends twice: up to nine launches. Here effect_drop_shadow_silhouette
+// writes the canvas (extraction and placement in one pass), CudaFilter blurs it in place (the filters' own
 // kernels), and effect_drop_shadow colourises and composites shadow and image into the result in one pass,
 // through blend_over<BLEND_NORMAL>, so every result pixel is the reference's clear + two normal blends.
 

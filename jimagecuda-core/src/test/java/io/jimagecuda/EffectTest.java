@@ -1048,7 +1048,8 @@ class EffectTest {
           assertRejected("smoothness must be a finite number", () -> Effect.chromaKey(img, d.withSmoothness(bad)));
           assertRejected("spillSuppression must be a finite number",
               () -> Effect.chromaKey(img, d.withSpillSuppression(bad)));
-          assertRejected("keyColor red must be a finite number", () -> Effect.chromaKey(img, d.withKeyColor(bad, 1, 0)));
+          assertRejected("keyColor red must be a finite number",
+              () -> Effect.chromaKey(img, d.withKeyColor(bad, 1, 0)));
           assertRejected("keyColor green must be a finite number",
               () -> Effect.chromaKey(img, d.withKeyColor(0, bad, 0)));
           assertRejected("keyColor blue must be a finite number",
