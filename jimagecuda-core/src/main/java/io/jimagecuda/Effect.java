@@ -294,7 +294,8 @@ public final class Effect {
    * {@code spillSuppression > 0.001}, some key colour leaves the pixel: {@code c' = max(0, c − key.c·m)}
    * with {@code m = (1 − k)·spillSuppression}, then {@code c ← min(1, c'·L / L')} with {@code L} and
    * {@code L'} the Rec.601 lumas before and after (left alone where {@code L' ≤ 0.001}). Finally
-   * {@code a ← a·k}.
+   * {@code a ← a·k}. A threshold below {@link #MIN_CHROMA_THRESHOLD} returns after validation without
+   * touching a pixel, as the reference does.
    *
    * <pre>
    *   D:    0 ......... threshold − smoothness ~~~~~ threshold ......... 1.87
