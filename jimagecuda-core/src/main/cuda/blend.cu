@@ -59,16 +59,11 @@ __device__ __forceinline__ float blend_channel(float b, float s, float ab, float
   return fmaf(blended, as, below) * inv;
 }
 
+// One composited pixel: layer pixel s, its alpha scaled by opacity, over base pixel b. The blend kernels
+// run it per covered pixel; ops that composite inside kernels of their own (the drop shadow) call it with
+// BLEND_NORMAL and opacity 1, so their compositing is the normal blend's to the last bit.
 template <int MODE>
-__device__ __forceinline__ void blend_pixel(float4 *base, const float4 *layer, int bw, int lw, int px, int py,
-                                            int x0, int y0, int cw, int ch, float opacity) {
-  int tx, ty;
-  if (!jc_pixel(cw, ch, tx, ty)) return;
-  int bx = x0 + tx;
-  int by = y0 + ty;
-  size_t bi = jc_index(bx, by, bw);
-  float4 b = base[bi];
-  float4 s = layer[jc_index(bx - px, by - py, lw)];
+__device__ __forceinline__ float4 blend_over(float4 b, float4 s, float opacity) {
   float as = s.w * opacity;
   float k = 1.0f - as;
   float bf = b.w * k;
@@ -80,7 +75,18 @@ __device__ __forceinline__ void blend_pixel(float4 *base, const float4 *layer, i
     out.y = blend_channel<MODE>(b.y, s.y, b.w, as, k, bf, inv);
     out.z = blend_channel<MODE>(b.z, s.z, b.w, as, k, bf, inv);
   }
-  base[bi] = out;
+  return out;
+}
+
+template <int MODE>
+__device__ __forceinline__ void blend_pixel(float4 *base, const float4 *layer, int bw, int lw, int px, int py,
+                                            int x0, int y0, int cw, int ch, float opacity) {
+  int tx, ty;
+  if (!jc_pixel(cw, ch, tx, ty)) return;
+  int bx = x0 + tx;
+  int by = y0 + ty;
+  size_t bi = jc_index(bx, by, bw);
+  base[bi] = blend_over<MODE>(base[bi], layer[jc_index(bx - px, by - py, lw)], opacity);
 }
 
 #define JC_BLEND_ARGS \

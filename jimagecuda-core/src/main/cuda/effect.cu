@@ -1,9 +1,11 @@
-// Effects (spec 3.5): rounded corners and vignette in place, one thread per pixel; the stroke as a seed
-// kernel, jump-flooding passes and a tile kernel that runs the last passes and the composite.
+// Effects (spec 3.5): rounded corners, vignette and chroma key in place, one thread per pixel; the stroke
+// as a seed kernel, jump-flooding passes and a tile kernel that runs the last passes and the composite;
+// the drop shadow as a silhouette kernel, the filters' blur and one composite kernel.
 // CPU twin: internal/cpu/CpuEffect.java. Every fmaf() stands where the reference's nvcc build (13.0, PTX
 // for sm_90 inspected) contracts a multiply-add; every other operation rounds on its own (-fmad=false).
 #pragma once
 #include "common.cuh"
+#include "blend.cu"
 
 // ---- rounded corners and vignette ----
 
@@ -240,4 +242,98 @@ JC_KERNEL effect_stroke(const float4 *src, int sw, int sh, const unsigned *seeds
                                              : make_float4(0.0f, 0.0f, 0.0f, 0.0f);
     }
   }
+}
+
+// ---- chroma key (spec 3.5) ----
+
+// max - min of the channels, as rgbToHsv computes it: below 1e-5 the colour is a grey (hue 0 by convention).
+__device__ __forceinline__ float chromaSpread(float r, float g, float b) {
+  return fmaxf(r, fmaxf(g, b)) - fminf(r, fminf(g, b));
+}
+
+// Rec.601 luma as the reference's build rounds it: the red and blue products fused, the green one rounded.
+__device__ __forceinline__ float chromaLuma(float r, float g, float b) {
+  return fmaf(b, 0.114f, fmaf(r, 0.299f, g * 0.587f));
+}
+
+// Per pixel: D = sqrt(2 dh^2 + ds^2 + dv^2 / 2) between the HSV of the pixel and of the key, rounded as the
+// reference's build does (2 dh^2 became dh^2 + dh^2 with one product fused); dh = 0 where either colour is
+// a grey (deviation: the reference takes a grey's conventional hue 0, red). Key alpha k = 1 at D >= threshold,
+// else the smoothstep over [max(0, threshold - smoothness), threshold] (0 for smoothness <= 1e-4); spill
+// suppression on edge pixels (0.1 < k < 0.9) with a luma-preserving rescale; a <- a k.
+JC_KERNEL effect_chroma_key(float4 *img, int w, int h, float kr, float kg, float kb, float threshold,
+                            float smoothness, float spill) {
+  int x, y;
+  if (!jc_pixel(w, h, x, y)) return;
+  size_t i = jc_index(x, y, w);
+  float4 p = img[i];
+  float3 c = rgbToHsv(p.x, p.y, p.z);
+  float3 key = rgbToHsv(kr, kg, kb);
+  float dh = fabsf(c.x - key.x);
+  if (dh > 180.0f) dh = 360.0f - dh;
+  dh = chromaSpread(p.x, p.y, p.z) < 1e-5f || chromaSpread(kr, kg, kb) < 1e-5f ? 0.0f : dh / 180.0f;
+  float ds = fabsf(c.y - key.y);
+  float dv = fabsf(c.z - key.z);
+  float d = sqrtf(fmaf(dv * dv, 0.5f, fmaf(ds, ds, fmaf(dh, dh, dh * dh))));
+  float k = 1.0f;
+  if (d < threshold) k = smoothness > 1e-4f ? smoothstep(fmaxf(0.0f, threshold - smoothness), threshold, d) : 0.0f;
+  if (spill > 0.001f && k > 0.1f && k < 0.9f) {
+    float amount = (1.0f - k) * spill;
+    float sr = fmaxf(0.0f, p.x - kr * amount);
+    float sg = fmaxf(0.0f, p.y - kg * amount);
+    float sb = fmaxf(0.0f, p.z - kb * amount);
+    float spillLuma = chromaLuma(sr, sg, sb);
+    if (spillLuma > 0.001f) {
+      float ratio = chromaLuma(p.x, p.y, p.z) / spillLuma;
+      p.x = fminf(1.0f, sr * ratio);
+      p.y = fminf(1.0f, sg * ratio);
+      p.z = fminf(1.0f, sb * ratio);
+    }
+  }
+  p.w = p.w * k;
+  img[i] = p;
+}
+
+// ---- drop shadow (spec 3.5) ----
+//
+// The reference clears a canvas, extracts the alpha into a scratch image, blends it onto the canvas, blurs,
+// colourises, clears the result and blends twice: up to nine launches. Here effect_drop_shadow_silhouette
+// writes the canvas (extraction and placement in one pass), CudaFilter blurs it in place (the filters' own
+// kernels), and effect_drop_shadow colourises and composites shadow and image into the result in one pass,
+// through blend_over<BLEND_NORMAL>, so every result pixel is the reference's clear + two normal blends.
+
+// Canvas pixel (x, y) (canvas w x h): (a, a, a, a) with a the alpha of the image pixel under it (the image's
+// top-left pixel at (ix, iy)), 0 outside the image. Every canvas pixel is written.
+JC_KERNEL effect_drop_shadow_silhouette(const float4 *__restrict__ src, int sw, int sh, float4 *__restrict__ canvas,
+                                        int w, int h, int ix, int iy) {
+  int x, y;
+  if (!jc_pixel(w, h, x, y)) return;
+  int sx = x - ix;
+  int sy = y - iy;
+  float a = sx >= 0 && sx < sw && sy >= 0 && sy < sh ? __ldg(&src[jc_index(sx, sy, sw)].w) : 0.0f;
+  canvas[jc_index(x, y, w)] = make_float4(a, a, a, a);
+}
+
+// Result pixel (x, y) (result and canvas w x h): transparent black; then, where (x - shx, y - shy) lies on the
+// canvas (canvas not null), the shadow layer (color.rgb, S.a * color.a) with S the blurred canvas pixel there
+// (straight colour: deviation, the reference premultiplies it a second time); then the image pixel at
+// (x - ix, y - iy), where there is one. Both with the normal blend's arithmetic at opacity 1.
+JC_KERNEL effect_drop_shadow(const float4 *__restrict__ src, int sw, int sh, const float4 *__restrict__ canvas,
+                             float4 *__restrict__ dst, int w, int h, int ix, int iy, int shx, int shy,
+                             float4 color) {
+  int x, y;
+  if (!jc_pixel(w, h, x, y)) return;
+  float4 out = make_float4(0.0f, 0.0f, 0.0f, 0.0f);
+  int cx = x - shx;
+  int cy = y - shy;
+  if (canvas != nullptr && cx >= 0 && cx < w && cy >= 0 && cy < h) {
+    float k = __ldg(&canvas[jc_index(cx, cy, w)].w) * color.w;
+    out = blend_over<BLEND_NORMAL>(out, make_float4(color.x, color.y, color.z, k), 1.0f);
+  }
+  int sx = x - ix;
+  int sy = y - iy;
+  if (sx >= 0 && sx < sw && sy >= 0 && sy < sh) {
+    out = blend_over<BLEND_NORMAL>(out, __ldg(&src[jc_index(sx, sy, sw)]), 1.0f);
+  }
+  dst[jc_index(x, y, w)] = out;
 }

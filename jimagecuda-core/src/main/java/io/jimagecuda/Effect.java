@@ -1,28 +1,31 @@
 package io.jimagecuda;
 
 import io.jimagecuda.internal.Check;
+import io.jimagecuda.internal.backend.GaussianWeights;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Effects on an image's shape and edges: rounded corners and a vignette in place, and a stroke (outline)
- * that makes a new image, possibly larger than the source.
+ * Effects on an image's shape and edges: rounded corners, a vignette and a chroma key in place, and a
+ * stroke (outline) and a drop shadow that make a new image, possibly larger than the source.
  *
  * <pre>{@code
  * Effect.roundedCorners(img, 40);                                     // transparent rounded corners
  * Effect.vignette(img, Effect.Vignette.DEFAULTS.withRadius(0.7f));    // darker towards the corners
- * try (Image outlined = Effect.stroke(img, Effect.Stroke.DEFAULTS.withWidth(8).withColor(Rgba.WHITE))) {
- *   ...                                                               // img plus 8 px on every side
- * }
+ * Effect.chromaKey(greenScreen);                                      // green becomes transparent
+ * try (Image outlined = Effect.stroke(img, Effect.Stroke.DEFAULTS.withWidth(8).withColor(Rgba.WHITE));
+ *      Image shadowed = Effect.dropShadow(img, Effect.DropShadow.DEFAULTS.withOffset(6, 8).withBlur(12))) {
+ *   ...                                                               // img plus 8 px on every side; img
+ * }                                                                   // over its shadow, on a larger canvas
  * }</pre>
  *
  * <p><b>Coordinates.</b> Pixel {@code (x, y)} has integer coordinates, x to the right and y downwards from
  * the top-left pixel. Rounded corners work in pixel-centre coordinates {@code (x + ½, y + ½)}, the
- * vignette and the stroke in pixel-index coordinates.
+ * vignette, the stroke and the shadow in pixel-index coordinates.
  *
  * <p><b>Compatibility.</b> The formulas are those of PyImageCUDA 0.1.4, including its stroke by jump
- * flooding; the places where JImageCUDA does better (1-pixel images and a zero-width edge in the vignette)
- * are listed in {@code docs/deviations.md}. The CPU and CUDA backends give the same values to within 1e-4
- * (bit for bit in practice).
+ * flooding; the places where JImageCUDA does better (1-pixel images and a zero-width edge in the vignette,
+ * the colour of a coloured shadow, greys in the chroma key) are listed in {@code docs/deviations.md}. The
+ * CPU and CUDA backends give the same values to within 1e-4 (bit for bit in practice).
  *
  * <p><b>Errors.</b> Every method throws {@link NullPointerException} for a null image, options record,
  * colour or position, {@link IllegalStateException} if an image was freed, and
@@ -33,6 +36,10 @@ import org.jspecify.annotations.Nullable;
 public final class Effect {
   /** Widest stroke, in pixels. */
   public static final int MAX_STROKE_WIDTH = 1000;
+  /** Largest drop-shadow blur radius, in pixels (the blur's {@link Filter#MAX_RADIUS}). */
+  public static final int MAX_SHADOW_BLUR = Filter.MAX_RADIUS;
+  /** A chroma-key threshold below this keys nothing: the call returns after validation, as the reference does. */
+  public static final float MIN_CHROMA_THRESHOLD = 1e-6f;
 
   private Effect() {
   }
@@ -111,6 +118,112 @@ public final class Effect {
   }
 
   /**
+   * Options of {@link #chromaKey(Image, ChromaKey)}. Immutable; build from {@link #DEFAULTS} with the
+   * {@code with} methods. Not validated here: {@code chromaKey} checks them.
+   *
+   * <pre>{@code
+   * Effect.chromaKey(img, Effect.ChromaKey.DEFAULTS.withKeyColor(0, 0, 1).withThreshold(0.5f));
+   * }</pre>
+   *
+   * @param keyColor the colour to remove; its red, green and blue count, its alpha is ignored (the
+   *     reference takes an RGB triple); finite values
+   * @param threshold pixels whose HSV distance to the key is below this become (partly) transparent, 0..1;
+   *     below {@link Effect#MIN_CHROMA_THRESHOLD} nothing changes
+   * @param smoothness width of the soft edge just below {@code threshold}, 0..1; up to 1e-4 the edge is hard
+   * @param spillSuppression how much of the key colour is taken out of the half-keyed edge pixels, 0..1; up
+   *     to 0.001 none
+   */
+  public record ChromaKey(Rgba keyColor, float threshold, float smoothness, float spillSuppression) {
+    /** Key green {@code (0, 1, 0)}, threshold 0.4, smoothness 0.1, spill suppression 0.5 (the reference's defaults). */
+    public static final ChromaKey DEFAULTS = new ChromaKey(Rgba.rgb(0, 1, 0), 0.4f, 0.1f, 0.5f);
+
+    /** A copy with {@code keyColor} (its alpha is ignored). */
+    public ChromaKey withKeyColor(Rgba keyColor) {
+      return new ChromaKey(keyColor, threshold, smoothness, spillSuppression);
+    }
+
+    /** A copy with the key colour {@code (r, g, b)}. */
+    public ChromaKey withKeyColor(float r, float g, float b) {
+      return withKeyColor(Rgba.rgb(r, g, b));
+    }
+
+    /** A copy with {@code threshold}. */
+    public ChromaKey withThreshold(float threshold) {
+      return new ChromaKey(keyColor, threshold, smoothness, spillSuppression);
+    }
+
+    /** A copy with {@code smoothness}. */
+    public ChromaKey withSmoothness(float smoothness) {
+      return new ChromaKey(keyColor, threshold, smoothness, spillSuppression);
+    }
+
+    /** A copy with {@code spillSuppression}. */
+    public ChromaKey withSpillSuppression(float spillSuppression) {
+      return new ChromaKey(keyColor, threshold, smoothness, spillSuppression);
+    }
+  }
+
+  /**
+   * Options of {@link #dropShadow(Image, DropShadow)} and {@link #dropShadowInto(Image, Image, DropShadow)}.
+   * Immutable; build from {@link #DEFAULTS} with the {@code with} methods. Not validated here: the shadow
+   * checks them.
+   *
+   * <pre>{@code
+   * Effect.dropShadowInto(frame, logo, Effect.DropShadow.DEFAULTS.withOffset(4, 4).withBlur(8)
+   *     .withShadow(shadowScratch).withTemp(blurScratch));   // no allocation per frame
+   * }</pre>
+   *
+   * @param offsetX how far the shadow lies to the right of the image (negative: left), any value
+   * @param offsetY how far the shadow lies below the image (negative: above), any value
+   * @param blur blur radius of the shadow's edge in pixels, 0..{@value Effect#MAX_SHADOW_BLUR} (sigma
+   *     {@code blur / 3}; 0 is a hard shadow)
+   * @param color the shadow's colour; its alpha scales the shadow's opacity
+   * @param expand grow the canvas so that neither the blur nor the offset clips the shadow; otherwise the
+   *     result has the image's size and the shadow is clipped
+   * @param shadow scratch for the shadow's canvas, its capacity at least the result's pixel count (its
+   *     logical size is set to the result's; its content afterwards is unspecified), or {@code null} to
+   *     have one allocated and freed inside the call
+   * @param temp scratch for the blur's horizontal pass, likewise at least the result's pixel count and
+   *     resized to it, or {@code null} (then the backend allocates one if it needs it)
+   */
+  public record DropShadow(int offsetX, int offsetY, int blur, Rgba color, boolean expand,
+      @Nullable Image shadow, @Nullable Image temp) {
+    /** Offset (10, 10), blur 20, black at alpha 0.5, expanding, no scratch buffers (the reference's defaults). */
+    public static final DropShadow DEFAULTS =
+        new DropShadow(10, 10, 20, new Rgba(0, 0, 0, 0.5f), true, null, null);
+
+    /** A copy with the shadow moved by {@code (offsetX, offsetY)} from the image (positive: right, down). */
+    public DropShadow withOffset(int offsetX, int offsetY) {
+      return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
+    }
+
+    /** A copy with {@code blur}. */
+    public DropShadow withBlur(int blur) {
+      return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
+    }
+
+    /** A copy with {@code color}. */
+    public DropShadow withColor(Rgba color) {
+      return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
+    }
+
+    /** A copy with {@code expand}. */
+    public DropShadow withExpand(boolean expand) {
+      return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
+    }
+
+    /** A copy with the scratch buffer {@code shadow} ({@code null}: allocated per call). */
+    public DropShadow withShadow(@Nullable Image shadow) {
+      return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
+    }
+
+    /** A copy with the scratch buffer {@code temp} ({@code null}: allocated per call where needed). */
+    public DropShadow withTemp(@Nullable Image temp) {
+      return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
+    }
+  }
+
+  /**
    * Makes the four corners transparent outside a quarter circle of {@code radius}, in place: only the
    * alpha of pixels in the {@code radius × radius} corner squares changes, the colour stays (also where
    * alpha becomes 0). With {@code p} the pixel centre and {@code c} the corner's circle centre,
@@ -160,6 +273,232 @@ public final class Effect {
   public static void vignette(Image image) {
     vignette(image, Vignette.DEFAULTS);
   }
+
+  // ---------------------------------------------------------------- chroma key
+
+  /** {@link #chromaKey(Image, ChromaKey)} with key green, threshold 0.4, smoothness 0.1 and spill 0.5. */
+  public static void chromaKey(Image image) {
+    chromaKey(image, ChromaKey.DEFAULTS);
+  }
+
+  /**
+   * Makes the pixels close to a key colour transparent, in place (green-screen removal): only alpha
+   * changes, and the colour of half-keyed edge pixels.
+   *
+   * <p>With {@code (h, s, v)} the HSV of the pixel and {@code (kh, ks, kv)} that of the key (spec §2.2; h
+   * in degrees), the distance is {@code D = √(2·dh² + (s − ks)² + ½·(v − kv)²)} with
+   * {@code dh = min(|h − kh|, 360 − |h − kh|) / 180}, and {@code dh = 0} when the pixel or the key is a
+   * grey ({@code max − min < 1e-5}, which has no hue). D runs from 0 to about 1.87. The key alpha is
+   * {@code k = 1} where {@code D ≥ threshold}, else {@code smoothstep(max(0, threshold − smoothness),
+   * threshold, D)} (0 with {@code smoothness ≤ 1e-4}). Where {@code 0.1 < k < 0.9} and
+   * {@code spillSuppression > 0.001}, some key colour leaves the pixel: {@code c' = max(0, c − key.c·m)}
+   * with {@code m = (1 − k)·spillSuppression}, then {@code c ← min(1, c'·L / L')} with {@code L} and
+   * {@code L'} the Rec.601 lumas before and after (left alone where {@code L' ≤ 0.001}). Finally
+   * {@code a ← a·k}. A threshold below {@link #MIN_CHROMA_THRESHOLD} returns after validation without
+   * touching a pixel, as the reference does.
+   *
+   * <pre>
+   *   D:    0 ......... threshold − smoothness ~~~~~ threshold ......... 1.87
+   *   k:    0 (keyed)                  smooth edge, spill   1 (kept)
+   * </pre>
+   *
+   * @param image modified in place
+   * @param options key colour, threshold, smoothness and spill suppression ({@link ChromaKey#DEFAULTS})
+   * @throws IllegalArgumentException if a key colour channel is NaN or infinite, or the threshold,
+   *     smoothness or spill suppression is NaN, infinite or outside 0..1
+   */
+  public static void chromaKey(Image image, ChromaKey options) {
+    String op = "Effect.chromaKey";
+    Check.usable(op, "image", image);
+    Check.notNull(op, "options", options);
+    Rgba key = Check.color(op, "keyColor", options.keyColor());
+    Check.finite(op, "keyColor red", key.r());
+    Check.finite(op, "keyColor green", key.g());
+    Check.finite(op, "keyColor blue", key.b());
+    Check.unitInterval(op, "threshold", options.threshold());
+    Check.unitInterval(op, "smoothness", options.smoothness());
+    Check.unitInterval(op, "spillSuppression", options.spillSuppression());
+    if (options.threshold() < MIN_CHROMA_THRESHOLD) {
+      return;
+    }
+    image.backendImpl().effect().chromaKey(image.storage(), image.width(), image.height(), key.r(), key.g(),
+        key.b(), options.threshold(), options.smoothness(), options.spillSuppression());
+  }
+
+  // ---------------------------------------------------------------- drop shadow
+
+  /** {@link #dropShadow(Image, DropShadow)} with offset (10, 10), blur 20, black at alpha 0.5, expanding. */
+  public static Image dropShadow(Image image) {
+    return dropShadow(image, DropShadow.DEFAULTS);
+  }
+
+  /**
+   * Draws a soft shadow of the image's shape under it and returns the result as a new image on the
+   * image's backend, which the caller closes. The image is not changed.
+   *
+   * <p><b>Size.</b> With {@code expand} the canvas grows by {@code blur} on every side and by the offset on
+   * the side the shadow moves to: {@code (W + 2·blur + |offsetX|) × (H + 2·blur + |offsetY|)}, the image
+   * at {@code (blur + max(0, −offsetX), blur + max(0, −offsetY))}. (PyImageCUDA's documentation says
+   * {@code blur + |offset|} on every side; its code, followed here, does this.) Without {@code expand} the
+   * result is {@code W × H} with the image at {@code (0, 0)}, and the shadow is clipped.
+   *
+   * <p><b>Shadow.</b> The image's alpha is put on a canvas of the result's size at the image's position,
+   * blurred there by {@link Filter#gaussianBlur(Image, int)}'s blur (radius {@code blur}, sigma
+   * {@code blur / 3}, the edge pixels of the canvas repeated beyond it) and moved by
+   * {@code (offsetX, offsetY)}; what lies outside the result is cut off. Under result pixel {@code (x, y)}
+   * the shadow is the straight colour {@code (color.r, color.g, color.b)} with alpha
+   * {@code S·color.a}, {@code S} the blurred alpha at {@code (x − offsetX, y − offsetY)}.
+   *
+   * <p><b>Composite.</b> Transparent black, then the shadow, then the image, each composited with
+   * {@link Blend#normal}'s formula. Where the image is transparent the result is the shadow itself: a
+   * red shadow at alpha 0.5 is red at alpha 0.5. (PyImageCUDA premultiplies the shadow's colour by its
+   * alpha a second time, which darkens coloured shadows; black ones come out the same. See
+   * {@code docs/deviations.md}.)
+   *
+   * <pre>
+   *   expand, offset (+4, +4), blur 2:     ┌──────────────┐
+   *                                        │  ┌──────┐    │  image at (2, 2)
+   *                                        │  │image ░░   │  shadow silhouette at (6, 6)
+   *                                        │  └─░░░░░░░   │  canvas W + 8 × H + 8
+   *                                        └──────────────┘
+   * </pre>
+   *
+   * @param image the source, not changed
+   * @param options offset, blur, colour, expand and the scratch buffers ({@link DropShadow#DEFAULTS}:
+   *     (10, 10), 20, black at alpha 0.5, expanding)
+   * @return the new image
+   * @throws IllegalArgumentException if {@code blur} is negative ("non-negative") or above 100, the result
+   *     would exceed 32768 pixels on a side, or a scratch buffer is the image, the other scratch buffer or
+   *     on another backend
+   * @throws CapacityExceededException if a scratch buffer is too small for the result (checked before any
+   *     buffer is resized)
+   */
+  public static Image dropShadow(Image image, DropShadow options) {
+    String op = "Effect.dropShadow";
+    Check.usable(op, "image", image);
+    ShadowLayout layout = shadowLayout(op, image, options);
+    shadowBuffers(op, image, null, options, layout);
+    Image dst = new Image(layout.width(), layout.height(), image.backend());
+    try {
+      drawShadow(dst, image, options, layout);
+    } catch (RuntimeException | Error e) {
+      dst.free();
+      throw e;
+    }
+    return dst;
+  }
+
+  /** {@link #dropShadowInto(Image, Image, DropShadow)} with offset (10, 10), blur 20, black at alpha 0.5, expanding. */
+  public static void dropShadowInto(Image dst, Image image) {
+    dropShadowInto(dst, image, DropShadow.DEFAULTS);
+  }
+
+  /**
+   * {@link #dropShadow(Image, DropShadow)} into {@code dst}, whose logical size is first set to the
+   * result's.
+   *
+   * @param dst receives the result; a different image from {@code image} on the same backend
+   * @throws IllegalArgumentException as {@link #dropShadow(Image, DropShadow)}, or if {@code dst} is
+   *     {@code image} or a scratch buffer is {@code dst}
+   * @throws CapacityExceededException if {@code dst} or a scratch buffer is too small for the result
+   *     (checked before any buffer is resized)
+   */
+  public static void dropShadowInto(Image dst, Image image, DropShadow options) {
+    String op = "Effect.dropShadowInto";
+    Check.sameBackend(op, new String[] {"dst", "image"}, dst, image);
+    Check.notAliased(op, "dst", dst, "image", image);
+    ShadowLayout layout = shadowLayout(op, image, options);
+    shadowBuffers(op, image, dst, options, layout);
+    drawShadow(dst, image, options, layout);
+  }
+
+  /**
+   * Where things go in a drop shadow's result: its size, the image's top-left pixel and the shadow
+   * canvas's top-left pixel (the offset, clamped to the result's size: farther means no shadow at all).
+   */
+  private record ShadowLayout(int width, int height, int imageX, int imageY, int shadowX, int shadowY) {
+  }
+
+  /** Validates the options; returns the layout of the result. */
+  private static ShadowLayout shadowLayout(String op, Image image, DropShadow options) {
+    Check.notNull(op, "options", options);
+    Check.nonNegative(op, "blur", options.blur());
+    Check.atMost(op, "blur", options.blur(), MAX_SHADOW_BLUR);
+    Check.color(op, "color", options.color());
+    long ox = options.offsetX();
+    long oy = options.offsetY();
+    long left = 0;
+    long top = 0;
+    long width = image.width();
+    long height = image.height();
+    if (options.expand()) {
+      int blur = options.blur();
+      left = blur + Math.max(0, -ox);
+      top = blur + Math.max(0, -oy);
+      width += 2L * blur + Math.abs(ox);
+      height += 2L * blur + Math.abs(oy);
+      Check.resultSize(op, width, height);
+    }
+    return new ShadowLayout((int) width, (int) height, (int) left, (int) top,
+        (int) Math.max(-width, Math.min(width, ox)), (int) Math.max(-height, Math.min(height, oy)));
+  }
+
+  /**
+   * Checks the supplied scratch buffers (usable, same backend, none of them the image, dst or each other)
+   * and every buffer's capacity, then sets the logical sizes of the scratch buffers and dst to the
+   * result's: a too small buffer leaves every buffer as it was.
+   */
+  private static void shadowBuffers(String op, Image image, @Nullable Image dst, DropShadow options,
+      ShadowLayout layout) {
+    Image shadow = options.shadow();
+    Image temp = options.temp();
+    int w = layout.width();
+    int h = layout.height();
+    if (shadow != null) {
+      Check.sameBackend(op, new String[] {"image", "shadow"}, image, shadow);
+      Check.notAliased(op, "image", image, "shadow", shadow);
+      if (dst != null) {
+        Check.notAliased(op, "dst", dst, "shadow", shadow);
+      }
+      Check.fits(op, "shadow", shadow, w, h);
+    }
+    if (temp != null) {
+      Check.sameBackend(op, new String[] {"image", "temp"}, image, temp);
+      Check.notAliased(op, "image", image, "temp", temp);
+      if (dst != null) {
+        Check.notAliased(op, "dst", dst, "temp", temp);
+      }
+      if (shadow != null) {
+        Check.notAliased(op, "shadow", shadow, "temp", temp);
+      }
+      Check.fits(op, "temp", temp, w, h);
+    }
+    if (dst != null) {
+      Check.fits(op, "dst", dst, w, h);
+    }
+    if (shadow != null) {
+      Check.resizeFor(op, "shadow", shadow, w, h);
+    }
+    if (temp != null) {
+      Check.resizeFor(op, "temp", temp, w, h);
+    }
+    if (dst != null) {
+      Check.resizeFor(op, "dst", dst, w, h);
+    }
+  }
+
+  /** Runs the shadow into {@code dst}, every buffer already sized. */
+  private static void drawShadow(Image dst, Image image, DropShadow options, ShadowLayout layout) {
+    int blur = options.blur();
+    float[] weights = blur > 0 ? GaussianWeights.compute(blur, GaussianWeights.autoSigma(blur)) : new float[] {1f};
+    Image shadow = options.shadow();
+    Image temp = options.temp();
+    image.backendImpl().effect().dropShadow(dst.storage(), layout.width(), layout.height(), image.storage(),
+        image.width(), image.height(), layout.imageX(), layout.imageY(), shadow == null ? null : shadow.storage(),
+        temp == null ? null : temp.storage(), layout.shadowX(), layout.shadowY(), weights, options.color());
+  }
+
+  // ---------------------------------------------------------------- stroke
 
   /**
    * Draws an outline of the image's shape (its pixels with alpha {@code > 0}) and returns it as a new

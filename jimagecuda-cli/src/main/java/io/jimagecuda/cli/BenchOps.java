@@ -27,6 +27,7 @@ final class BenchOps {
   private static final Filter.GaussianBlur BLUR3 = Filter.GaussianBlur.DEFAULTS;
   private static final Filter.GaussianBlur BLUR20 = Filter.GaussianBlur.DEFAULTS.withRadius(20);
   private static final Effect.Stroke STROKE20 = Effect.Stroke.DEFAULTS.withWidth(20);
+  private static final Effect.DropShadow SHADOW20 = Effect.DropShadow.DEFAULTS.withBlur(20);
 
   private BenchOps() {
   }
@@ -101,6 +102,12 @@ final class BenchOps {
         // Jump flooding over the grown canvas: a seed pass, log2(side) passes and the composite, each reading
         // and writing the 8-byte seed planes; compare with a blur of the same radius.
         BenchOp.producer("effect.stroke 20", 64, b -> Effect.strokeInto(b.dst, b.other, STROKE20.withDistance(b.temp)),
-            b -> Effect.stroke(b.other, STROKE20)).published());
+            b -> Effect.stroke(b.other, STROKE20)).published(),
+        BenchOp.inPlace("effect.chromaKey", 32, (img, b) -> Effect.chromaKey(img)),
+        // The silhouette (32 bytes a pixel), the blur in place on the grown canvas (64) and the composite
+        // (48); compare with a blur of the same radius. Reused: the canvas; the blur's scratch is pooled.
+        BenchOp.producer("effect.dropShadow 20", 144,
+            b -> Effect.dropShadowInto(b.dst, b.other, SHADOW20.withShadow(b.temp)),
+            b -> Effect.dropShadow(b.other, SHADOW20)).published());
   }
 }

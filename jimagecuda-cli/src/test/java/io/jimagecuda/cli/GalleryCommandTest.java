@@ -221,9 +221,6 @@ class GalleryCommandTest {
     recipe("demo", "grey", 4, 3, "{\"op\": \"fill.color\", \"image\": \"img\"}");
     assertUserError(Cli.run("gallery", dir.toString()), "grey.json: step 1 (fill.color): missing parameter 'rgba'");
 
-    recipe("demo", "grey", 4, 3, GREY_STEP + ", {\"op\": \"effect.chromaKey\", \"image\": \"img\", \"keyColor\": [0.0, 1.0, 0.0], "
-        + "\"threshold\": 0.4, \"smoothness\": 0.1, \"spillSuppression\": 0.5}");
-    assertUserError(Cli.run("gallery", dir.toString()), "op 'effect.chromaKey' is not implemented yet (step 2)");
   }
 
   @Test

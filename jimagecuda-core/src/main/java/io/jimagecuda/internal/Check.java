@@ -57,6 +57,22 @@ public final class Check {
     dst.setLogicalSize(width, height);
   }
 
+  /**
+   * {@code img} could be resized to {@code width × height} (usable, capacity large enough), without
+   * resizing it: lets an operation check all its buffers before it resizes any.
+   *
+   * @throws CapacityExceededException worded as {@link #resizeFor}
+   */
+  public static void fits(String op, String param, ImageBase img, int width, int height) {
+    usable(op, param, img);
+    long need = (long) width * height;
+    if (need > img.capacity()) {
+      throw new CapacityExceededException(String.format(
+          "%s: %s needs %dx%d (%d px), which would exceed buffer capacity of %d px", op, param, width,
+          height, need, img.capacity()));
+    }
+  }
+
   /** {@code img} is not null and not freed. */
   public static void usable(String op, String param, ImageBase img) {
     if (img == null) {

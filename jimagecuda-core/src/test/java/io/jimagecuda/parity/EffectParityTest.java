@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Effect;
 import io.jimagecuda.Images;
+import io.jimagecuda.Filter;
 import io.jimagecuda.Image;
+import io.jimagecuda.JImageCuda;
 import io.jimagecuda.Rgba;
 import io.jimagecuda.StrokePosition;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every {@link Effect} op on CUDA against the CPU backend, on random non-zero images with fresh random
  * parameters, at sizes from one pixel to 4K; the stroke on random shapes (blobs, specks, faint pixels)
  * and on a rounded opaque rectangle, so that the CUDA backend's fused tile passes meet every kind of
- * tile border. The parameters come from a master seed, printed on failure; set
+ * tile border; the chroma key on pixels scattered around the key colour (every part of its ramp and its
+ * spill suppression) and greys; the drop shadow at blur 0, 1, 20 and 100 with random offsets, some beyond
+ * the image. The parameters come from a master seed, printed on failure; set
  * {@code -Djimagecuda.test.seed=N} to repeat a run.
  */
 @GpuOnly
@@ -124,6 +130,34 @@ class EffectParityTest {
       Images.upload(img, input);
       return Effect.stroke(img, options);
     }
+
+    /** Runs the drop shadow on each backend's copy of {@code input} and compares sizes and pixels. */
+    void compareShadow(int w, int h, float[] input, Effect.DropShadow options) {
+      int[] cpuSize = new int[2];
+      int[] cudaSize = new int[2];
+      float[] cpu = shadow(BackendKind.CPU, w, h, input, options, cpuSize);
+      float[] cuda = shadow(BackendKind.CUDA, w, h, input, options, cudaSize);
+      assertEquals(cpuSize[0] + "x" + cpuSize[1], cudaSize[0] + "x" + cudaSize[1], text + ": result size");
+      Parity.assertClose(cpu, cuda, cpuSize[0], text + " at " + w + "x" + h);
+    }
+
+    private static float[] shadow(BackendKind backend, int w, int h, float[] input, Effect.DropShadow options,
+        int[] size) {
+      try (Image img = new Image(w, h, backend)) {
+        Images.upload(img, input);
+        try (Image out = Effect.dropShadow(img, options)) {
+          size[0] = out.width();
+          size[1] = out.height();
+          return Images.download(out);
+        }
+      }
+    }
+
+    /** An offset for a side of {@code n} pixels: a quarter of the time beyond the image, else within it. */
+    int offset(String name, int n) {
+      int far = random.nextInt(4) == 0 ? n + random.nextInt(40) : random.nextInt(n + 1);
+      return log(name, random.nextBoolean() ? far : -far);
+    }
   }
 
   @ParameterizedTest(name = "{0}x{1}")
@@ -205,6 +239,130 @@ class EffectParityTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource(textBlock = SIZES)
+  void chromaKey(int w, int h) {
+    for (int k = 0; k < 4; k++) {
+      Case c = new Case("Effect.chromaKey " + k, w, h);
+      boolean greyKey = k == 3;
+      float g = c.random.nextFloat();
+      Rgba key = greyKey ? c.log("keyColor", Rgba.rgb(g, g, g))
+          : c.log("keyColor", Rgba.rgb(c.random.nextFloat(), c.random.nextFloat(), c.random.nextFloat()));
+      float threshold = c.f("threshold", 0.05f, 1f);
+      float smoothness = k == 1 ? c.log("smoothness", 0f) : c.f("smoothness", 0f, 1f);
+      float spill = k == 2 ? c.log("spillSuppression", 0f) : c.f("spillSuppression", 0f, 1f);
+      float[] input = c.pixels(w, h);
+      for (int i = 0; i < input.length; i += 4) {
+        int kind = c.random.nextInt(4);
+        if (kind == 0) { // a grey
+          input[i + 1] = input[i];
+          input[i + 2] = input[i];
+        } else if (kind > 1) { // near the key: every distance from 0 to past the threshold
+          float spread = 0.4f * c.random.nextFloat();
+          input[i] = key.r() + spread * (c.random.nextFloat() - 0.5f);
+          input[i + 1] = key.g() + spread * (c.random.nextFloat() - 0.5f);
+          input[i + 2] = key.b() + spread * (c.random.nextFloat() - 0.5f);
+        }
+      }
+      Effect.ChromaKey options = new Effect.ChromaKey(key, threshold, smoothness, spill);
+      c.compareInPlace(w, h, input, img -> Effect.chromaKey(img, options));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource(textBlock = SIZES)
+  void dropShadow(int w, int h) {
+    for (int blur : new int[] {0, 1, 20, 100}) {
+      Case c = new Case("Effect.dropShadow blur=" + blur, w, h);
+      c.log("blur", blur);
+      float[] input = c.pixels(w, h);
+      Effect.DropShadow options = Effect.DropShadow.DEFAULTS.withBlur(blur)
+          .withOffset(c.offset("offsetX", w), c.offset("offsetY", h)).withColor(c.rgba("color"))
+          .withExpand(c.b("expand"));
+      c.compareShadow(w, h, input, options);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource(textBlock = SIZES)
+  void dropShadowOfAShape(int w, int h) {
+    Case c = new Case("Effect.dropShadow shape", w, h);
+    float[] input = c.shape(w, h);
+    c.compareShadow(w, h, input, Effect.DropShadow.DEFAULTS.withBlur(c.i("blur", 0, 30))
+        .withOffset(c.offset("offsetX", w), c.offset("offsetY", h)).withColor(c.rgba("color")));
+  }
+
+  @Test
+  void dropShadowIntoWithScratchBuffersMatchesTheCpu() {
+    Case c = new Case("Effect.dropShadowInto with buffers", 300, 200);
+    float[] input = c.shape(300, 200);
+    Effect.DropShadow options = Effect.DropShadow.DEFAULTS.withOffset(-7, 12).withBlur(9)
+        .withColor(new Rgba(0.9f, 0.2f, 0.4f, 0.6f));
+    float[] expected;
+    try (Image img = new Image(300, 200, BackendKind.CPU); Image out = shadowOf(img, input, options)) {
+      expected = Images.download(out);
+    }
+    try (Image img = new Image(300, 200, BackendKind.CUDA); Image dst = new Image(400, 400, BackendKind.CUDA);
+        Image shadow = new Image(500, 500, BackendKind.CUDA); Image temp = new Image(350, 300, BackendKind.CUDA)) {
+      Images.upload(img, input);
+      for (int round = 0; round < 2; round++) { // the second round reuses dirty scratch buffers
+        Effect.dropShadowInto(dst, img, options.withShadow(shadow).withTemp(temp));
+        assertEquals(325, dst.width());
+        assertEquals(230, dst.height());
+        Parity.assertClose(expected, Images.download(dst), 325, c.text.toString() + " round " + round);
+      }
+      Effect.dropShadowInto(dst, img, options.withTemp(temp)); // own canvas, supplied blur scratch
+      Parity.assertClose(expected, Images.download(dst), 325, c.text.toString() + " own canvas");
+      Effect.dropShadowInto(dst, img, options.withShadow(shadow)); // supplied canvas, own blur scratch
+      Parity.assertClose(expected, Images.download(dst), 325, c.text.toString() + " own blur scratch");
+    }
+  }
+
+  private static Image shadowOf(Image img, float[] input, Effect.DropShadow options) {
+    Images.upload(img, input);
+    return Effect.dropShadow(img, options);
+  }
+
+  /** Median milliseconds of {@code op} on CUDA, over 9 samples of 30 calls each after 30 warm-up calls. */
+  private static double medianMs(Runnable op) {
+    double[] ms = new double[9];
+    for (int s = -1; s < ms.length; s++) {
+      JImageCuda.synchronize(BackendKind.CUDA);
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 30; i++) {
+        op.run();
+      }
+      JImageCuda.synchronize(BackendKind.CUDA);
+      if (s >= 0) {
+        ms[s] = (System.nanoTime() - t0) / 1e6 / 30;
+      }
+    }
+    Arrays.sort(ms);
+    return ms[ms.length / 2];
+  }
+
+  /**
+   * Prints the drop shadow's time at 1920 x 1080 (blur 20, offset 10, expanding) against a blur of the same
+   * radius, with reused buffers and with the buffers allocated per call; the goal is a ratio of at most 2.
+   * Informative only: nothing is asserted, since times depend on the GPU and on what else runs on it.
+   */
+  @Test
+  void dropShadowTimeAgainstABlurOfTheSameRadius() {
+    Effect.DropShadow shadow20 = Effect.DropShadow.DEFAULTS.withBlur(20);
+    Filter.GaussianBlur blur20 = Filter.GaussianBlur.DEFAULTS.withRadius(20);
+    try (Image src = new Image(1920, 1080, BackendKind.CUDA); Image dst = new Image(1970, 1130, BackendKind.CUDA);
+        Image a = new Image(1970, 1130, BackendKind.CUDA); Image b = new Image(1970, 1130, BackendKind.CUDA)) {
+      Images.upload(src, new Case("timing", 1920, 1080).shape(1920, 1080));
+      double shadow = medianMs(() -> Effect.dropShadowInto(dst, src, shadow20.withShadow(a).withTemp(b)));
+      double blur = medianMs(() -> Filter.gaussianBlurInto(dst, src, blur20.withTemp(a)));
+      double shadowNew = medianMs(() -> Effect.dropShadow(src, shadow20).free());
+      double blurNew = medianMs(() -> Filter.gaussianBlur(src, blur20).free());
+      System.out.printf(Locale.ROOT, "[timing] Effect.dropShadow blur 20, 1920x1080: %.4f ms reused, %.4f ms "
+          + "allocating; Filter.gaussianBlur r20: %.4f ms, %.4f ms; ratio %.2f, %.2f (goal <= 2)%n", shadow,
+          shadowNew, blur, blurNew, shadow / blur, shadowNew / blurNew);
+    }
+  }
+
   @Test
   void imagesOfDifferentBackendsAreRejected() {
     try (Image cpu = new Image(4, 4, BackendKind.CPU); Image cuda = new Image(10, 10, BackendKind.CUDA)) {
@@ -213,6 +371,11 @@ class EffectParityTest {
       assertTrue(e.getMessage().contains("different backends"), e.getMessage());
       assertThrows(IllegalArgumentException.class,
           () -> Effect.stroke(cpu, Effect.Stroke.DEFAULTS.withDistance(cuda)));
+      assertThrows(IllegalArgumentException.class, () -> Effect.dropShadowInto(cuda, cpu));
+      assertThrows(IllegalArgumentException.class,
+          () -> Effect.dropShadow(cpu, Effect.DropShadow.DEFAULTS.withShadow(cuda)));
+      assertThrows(IllegalArgumentException.class,
+          () -> Effect.dropShadow(cpu, Effect.DropShadow.DEFAULTS.withTemp(cuda)));
     }
   }
 }

@@ -12,10 +12,13 @@ import io.jimagecuda.Fill;
 import io.jimagecuda.Image;
 import io.jimagecuda.Images;
 import io.jimagecuda.Rgba;
+import io.jimagecuda.recipe.steps.FillSteps;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,15 +86,55 @@ class RecipeRunnerTest {
 
   @Test
   void anOpWithoutBindingIsNotImplementedYet() {
-    RecipeException e = assertThrows(RecipeException.class, () -> run("""
+    // The standard registry binds every op of the vocabulary; a registry with the fills only does not.
+    OpRegistry fills = new OpRegistry();
+    FillSteps.register(fills);
+    Recipe recipe = RecipeParser.parse("""
         {"name": "t", "images": {"img": {"width": 2, "height": 2}},
          "steps": [
            {"op": "fill.color", "image": "img", "rgba": [1.0, 0.0, 0.0, 1.0]},
            {"op": "fill.color", "image": "img", "rgba": [1.0, 0.0, 0.0, 1.0]},
            {"op": "effect.chromaKey", "image": "img", "keyColor": [0.0, 1.0, 0.0], "threshold": 0.4, "smoothness": 0.1, "spillSuppression": 0.5}
          ],
-         "output": "img"}"""));
+         "output": "img"}""");
+    assertEquals(Optional.of("op 'effect.chromaKey' is not implemented yet (step 3)"), fills.unimplemented(recipe));
+    RecipeException e = assertThrows(RecipeException.class,
+        () -> new RecipeRunner(fills, BackendKind.CPU, inputs, ImageFiles.standard()).run(recipe));
     assertEquals("op 'effect.chromaKey' is not implemented yet (step 3)", e.getMessage());
+    assertEquals(Optional.empty(), OpRegistry.standard().unimplemented(recipe));
+  }
+
+  @Test
+  void aConformanceCaseWithAnUnboundOpIsSkipped() throws IOException {
+    // The path the conformance command reports as SKIP, with a registry that lacks the op.
+    Path kit = inputs.resolve("kit");
+    Files.createDirectories(kit.resolve("cases"));
+    Files.writeString(kit.resolve("cases/later.json"), """
+        {"name": "later", "images": {"img": {"width": 2, "height": 2}},
+         "steps": [
+           {"op": "fill.color", "image": "img", "rgba": [1.0, 0.0, 0.0, 1.0]},
+           {"op": "effect.dropShadow", "image": "img", "offsetX": 10, "offsetY": 10, "blur": 20, "color": [0.0, 0.0, 0.0, 0.5], "expand": true, "out": "s"}
+         ],
+         "output": "s"}""");
+    OpRegistry fills = new OpRegistry();
+    FillSteps.register(fills);
+    ConformanceKit small = new ConformanceKit(kit, fills, ImageFiles.standard());
+    for (CaseResult r : List.of(small.run("later", BackendKind.CPU, null), small.compareBackends("later", null))) {
+      assertEquals(CaseResult.Status.SKIP, r.status());
+      assertEquals("op 'effect.dropShadow' is not implemented yet (step 2)", r.detail());
+    }
+    // With every op bound the case runs (and fails here only because the kit has no expected image).
+    CaseResult full = new ConformanceKit(kit).run("later", BackendKind.CPU, null);
+    assertEquals(CaseResult.Status.FAIL, full.status());
+    assertTrue(full.detail().startsWith("no expected image"), full.detail());
+  }
+
+  @Test
+  void theStandardRegistryBindsEveryOpOfTheVocabulary() {
+    OpRegistry standard = OpRegistry.standard();
+    for (OpSpec op : Vocabulary.all()) {
+      assertTrue(standard.isImplemented(op.name()), op.name() + " is not bound");
+    }
   }
 
   @Test

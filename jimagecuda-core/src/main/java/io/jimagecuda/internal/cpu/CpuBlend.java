@@ -10,7 +10,8 @@ import io.jimagecuda.internal.backend.Storage;
  * layer that lies on the base only.
  */
 final class CpuBlend implements BlendOps {
-  private static final int NORMAL = 0;
+  /** The mode code of {@code blend_normal} (BLEND_NORMAL in blend.cu), for {@link #over}. */
+  static final int NORMAL = 0;
   private static final int MULTIPLY = 1;
   private static final int SCREEN = 2;
   private static final int ADD = 3;
@@ -76,32 +77,41 @@ final class CpuBlend implements BlendOps {
     }
     float[] d = floats(base);
     float[] l = floats(layer);
-    boolean shared = sharedFactor(mode);
     rows.run(x1 - x0, y1 - y0, (r0, r1) -> {
       for (int by = y0 + r0; by < y0 + r1; by++) {
         int bi = (by * bw + x0) * 4;
         int li = ((by - py) * lw + (x0 - px)) * 4;
         for (int x = x0; x < x1; x++, bi += 4, li += 4) {
-          float ab = d[bi + 3];
-          float as = l[li + 3] * opacity;
-          float k = 1f - as;
-          float bf = ab * k;
-          float ao = shared ? as + bf : Math.fma(ab, k, as);
-          if (ao > 1e-6f) {
-            float inv = 1f / ao;
-            // Layer channels are read before the base channel is written (base may be the layer itself).
-            d[bi] = channel(mode, d[bi], l[li], ab, as, k, bf, inv);
-            d[bi + 1] = channel(mode, d[bi + 1], l[li + 1], ab, as, k, bf, inv);
-            d[bi + 2] = channel(mode, d[bi + 2], l[li + 2], ab, as, k, bf, inv);
-          } else {
-            d[bi] = 0f;
-            d[bi + 1] = 0f;
-            d[bi + 2] = 0f;
-          }
-          d[bi + 3] = ao;
+          // Layer channels are read before the base pixel is written (base may be the layer itself).
+          over(mode, d, bi, l[li], l[li + 1], l[li + 2], l[li + 3], opacity);
         }
       }
     });
+  }
+
+  /**
+   * One composited pixel, as {@code blend_over} in blend.cu: the layer pixel {@code (sr, sg, sb, sa)}, its
+   * alpha scaled by {@code opacity}, over the base pixel {@code d[bi..bi+3]}, which receives the result.
+   * The blends run it per covered pixel; ops that composite inside their own loops (the drop shadow) call
+   * it with {@link #NORMAL} and opacity 1, so their compositing is the normal blend's to the last bit.
+   */
+  static void over(int mode, float[] d, int bi, float sr, float sg, float sb, float sa, float opacity) {
+    float ab = d[bi + 3];
+    float as = sa * opacity;
+    float k = 1f - as;
+    float bf = ab * k;
+    float ao = sharedFactor(mode) ? as + bf : Math.fma(ab, k, as);
+    if (ao > 1e-6f) {
+      float inv = 1f / ao;
+      d[bi] = channel(mode, d[bi], sr, ab, as, k, bf, inv);
+      d[bi + 1] = channel(mode, d[bi + 1], sg, ab, as, k, bf, inv);
+      d[bi + 2] = channel(mode, d[bi + 2], sb, ab, as, k, bf, inv);
+    } else {
+      d[bi] = 0f;
+      d[bi + 1] = 0f;
+      d[bi + 2] = 0f;
+    }
+    d[bi + 3] = ao;
   }
 
   @Override
