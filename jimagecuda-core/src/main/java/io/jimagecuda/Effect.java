@@ -50,17 +50,32 @@ public final class Effect {
     /** Radius 0.9, softness 1, opaque black (the reference's defaults). */
     public static final Vignette DEFAULTS = new Vignette(0.9f, 1f, Rgba.BLACK);
 
-    /** A copy with {@code radius}. */
+    /**
+     * A copy with {@code radius} changed.
+     *
+     * @param radius where the darkening is half done, in units of {@code d}; finite, negative means 0
+     * @return a new {@code Vignette} with the other components of this one
+     */
     public Vignette withRadius(float radius) {
       return new Vignette(radius, softness, color);
     }
 
-    /** A copy with {@code softness}. */
+    /**
+     * A copy with {@code softness} changed.
+     *
+     * @param softness width of the transition around {@code radius}; finite, negative means 0 (a hard edge)
+     * @return a new {@code Vignette} with the other components of this one
+     */
     public Vignette withSoftness(float softness) {
       return new Vignette(radius, softness, color);
     }
 
-    /** A copy with {@code color}. */
+    /**
+     * A copy with {@code color} changed.
+     *
+     * @param color the colour mixed in; its alpha scales the strength
+     * @return a new {@code Vignette} with the other components of this one
+     */
     public Vignette withColor(Rgba color) {
       return new Vignette(radius, softness, color);
     }
@@ -84,27 +99,54 @@ public final class Effect {
     /** Width 2, opaque black, outside, expanding, no scratch buffer (the reference's defaults). */
     public static final Stroke DEFAULTS = new Stroke(2, Rgba.BLACK, StrokePosition.OUTSIDE, true, null);
 
-    /** A copy with {@code width}. */
+    /**
+     * A copy with {@code width} changed.
+     *
+     * @param width stroke width in pixels, 1..{@value Effect#MAX_STROKE_WIDTH}
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withWidth(int width) {
       return new Stroke(width, color, position, expand, distance);
     }
 
-    /** A copy with {@code color}. */
+    /**
+     * A copy with {@code color} changed.
+     *
+     * @param color the stroke colour; its alpha scales the stroke's opacity
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withColor(Rgba color) {
       return new Stroke(width, color, position, expand, distance);
     }
 
-    /** A copy with {@code position}. */
+    /**
+     * A copy with {@code position} changed.
+     *
+     * @param position outside the shape (under it) or inside (over its outer band)
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withPosition(StrokePosition position) {
       return new Stroke(width, color, position, expand, distance);
     }
 
-    /** A copy with {@code expand}. */
+    /**
+     * A copy with {@code expand} changed.
+     *
+     * @param expand with {@link StrokePosition#OUTSIDE}, grow the canvas by {@code width} on every side; ignored
+     *     inside
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withExpand(boolean expand) {
       return new Stroke(width, color, position, expand, distance);
     }
 
-    /** A copy with the scratch buffer {@code distance} ({@code null}: allocated per call). */
+    /**
+     * A copy with the scratch buffer {@code distance} changed.
+     *
+     * @param distance scratch for the nearest-seed field, on the source's backend, neither the source nor
+     *     the destination; resized to the result's size; {@code null}: one is allocated per call
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withDistance(@Nullable Image distance) {
       return new Stroke(width, color, position, expand, distance);
     }
@@ -156,7 +198,11 @@ public final class Effect {
         Math.max(0f, options.radius()), Math.max(0f, options.softness()), options.color());
   }
 
-  /** {@link #vignette(Image, Vignette)} with radius 0.9, softness 1 and opaque black. */
+  /**
+   * {@link #vignette(Image, Vignette)} with radius 0.9, softness 1 and opaque black.
+   *
+   * @param image modified in place
+   */
   public static void vignette(Image image) {
     vignette(image, Vignette.DEFAULTS);
   }
@@ -185,7 +231,7 @@ public final class Effect {
    * @param image the source, not changed
    * @param options width, colour, position, expand and the scratch buffer ({@link Stroke#DEFAULTS}: 2,
    *     opaque black, outside, expanding)
-   * @return the new image
+   * @return a new image on {@code image}'s backend, which the caller closes
    * @throws IllegalArgumentException if the width is not in 1..1000 ("Invalid stroke width"), the result
    *     would exceed 32768 pixels on a side, the distance buffer is the image itself or on another backend
    * @throws CapacityExceededException if the distance buffer is too small for the result
@@ -205,7 +251,13 @@ public final class Effect {
     return dst;
   }
 
-  /** {@link #stroke(Image, Stroke)} 2 pixels wide, opaque black, outside, expanding. */
+  /**
+   * {@link #stroke(Image, Stroke)} 2 pixels wide, opaque black, outside, expanding.
+   *
+   * @param image the source, not changed
+   * @return a new {@code (W + 4) × (H + 4)} image on {@code image}'s backend, which the caller closes
+   * @throws IllegalArgumentException if the result would exceed 32768 pixels on a side
+   */
   public static Image stroke(Image image) {
     return stroke(image, Stroke.DEFAULTS);
   }
@@ -214,6 +266,8 @@ public final class Effect {
    * {@link #stroke(Image, Stroke)} into {@code dst}, whose logical size is first set to the result's.
    *
    * @param dst receives the result; a different image from {@code image} on the same backend
+   * @param image the source, not changed
+   * @param options width, colour, position, expand and the scratch buffer; see {@link Stroke}
    * @throws IllegalArgumentException as {@link #stroke(Image, Stroke)}, or if {@code dst} is
    *     {@code image}, or the distance buffer is {@code dst}
    * @throws CapacityExceededException if {@code dst} or the distance buffer is too small for the result
@@ -228,7 +282,16 @@ public final class Effect {
     run(dst, image, options, canvas);
   }
 
-  /** {@link #strokeInto(Image, Image, Stroke)} 2 pixels wide, opaque black, outside, expanding. */
+  /**
+   * {@link #strokeInto(Image, Image, Stroke)} 2 pixels wide, opaque black, outside, expanding.
+   *
+   * @param dst receives the result, {@code (W + 4) × (H + 4)}; a different image from {@code image} on the
+   *     same backend
+   * @param image the source, not changed
+   * @throws IllegalArgumentException if {@code dst} is {@code image}, they are on different backends, or
+   *     the result would exceed 32768 pixels on a side
+   * @throws CapacityExceededException if {@code dst} is too small for the result
+   */
   public static void strokeInto(Image dst, Image image) {
     strokeInto(dst, image, Stroke.DEFAULTS);
   }
