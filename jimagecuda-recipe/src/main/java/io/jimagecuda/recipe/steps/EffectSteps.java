@@ -12,7 +12,11 @@ public final class EffectSteps {
   private EffectSteps() {
   }
 
-  /** Registers {@code effect.roundedCorners}, {@code effect.vignette} and {@code effect.stroke}. */
+  /**
+   * Registers {@code effect.roundedCorners}, {@code effect.vignette} and {@code effect.stroke}.
+   *
+   * @param r the registry to add them to
+   */
   public static void register(OpRegistry r) {
     r.inPlace("effect.roundedCorners", a -> Effect.roundedCorners(a.image("image"), a.f32("radius")));
     r.inPlace("effect.vignette", a -> Effect.vignette(a.image("image"),
