@@ -47,6 +47,8 @@ public enum Anchor {
    * {@code bottom-right}. Unlike the reference, which treats any other text as {@code top-left},
    * an unknown name is an error.
    *
+   * @param name the name, lower case
+   * @return the anchor of that name
    * @throws IllegalArgumentException "Invalid anchor" with the valid names, for any other value or null
    */
   public static Anchor parse(String name) {
@@ -60,7 +62,7 @@ public enum Anchor {
     throw new IllegalArgumentException("Invalid anchor '" + name + "': expected one of " + NAMES);
   }
 
-  /** The name used in recipes, e.g. {@code bottom-right}. */
+  /** {@return the name used in recipes, e.g. {@code bottom-right}} */
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -72,6 +74,7 @@ public enum Anchor {
    *
    * @param baseWidth the base's width in pixels, any value
    * @param layerWidth the layer's width in pixels, any value
+   * @return the layer's left column in base coordinates
    */
   public int x(int baseWidth, int layerWidth) {
     return switch (this) {
@@ -88,6 +91,7 @@ public enum Anchor {
    *
    * @param baseHeight the base's height in pixels, any value
    * @param layerHeight the layer's height in pixels, any value
+   * @return the layer's top row in base coordinates
    */
   public int y(int baseHeight, int layerHeight) {
     return switch (this) {

@@ -61,17 +61,33 @@ public final class Blend {
     /** Top-left, no offset, opacity 1. */
     public static final Layer DEFAULTS = new Layer(Anchor.TOP_LEFT, 0, 0, 1f);
 
-    /** A copy with {@code anchor}. */
+    /**
+     * A copy with {@code anchor} changed.
+     *
+     * @param anchor where the overlay sits on the base before the offsets
+     * @return a new {@code Layer} with the other components of this one
+     */
     public Layer withAnchor(Anchor anchor) {
       return new Layer(anchor, offsetX, offsetY, opacity);
     }
 
-    /** A copy moved by {@code (offsetX, offsetY)} from the anchor (replacing the current offsets). */
+    /**
+     * A copy moved by {@code (offsetX, offsetY)} from the anchor (replacing the current offsets).
+     *
+     * @param offsetX pixels to the right (negative: left), any value
+     * @param offsetY pixels down (negative: up), any value
+     * @return a new {@code Layer} with the other components of this one
+     */
     public Layer withOffset(int offsetX, int offsetY) {
       return new Layer(anchor, offsetX, offsetY, opacity);
     }
 
-    /** A copy with {@code opacity} (0..1). */
+    /**
+     * A copy with {@code opacity} changed.
+     *
+     * @param opacity multiplies the overlay's alpha, 0..1
+     * @return a new {@code Layer} with the other components of this one
+     */
     public Layer withOpacity(float opacity) {
       return new Layer(anchor, offsetX, offsetY, opacity);
     }
@@ -90,17 +106,33 @@ public final class Blend {
     /** Top-left, no offset, luminance. */
     public static final MaskLayer DEFAULTS = new MaskLayer(Anchor.TOP_LEFT, 0, 0, MaskMode.LUMINANCE);
 
-    /** A copy with {@code anchor}. */
+    /**
+     * A copy with {@code anchor} changed.
+     *
+     * @param anchor where the mask sits on the base before the offsets
+     * @return a new {@code MaskLayer} with the other components of this one
+     */
     public MaskLayer withAnchor(Anchor anchor) {
       return new MaskLayer(anchor, offsetX, offsetY, mode);
     }
 
-    /** A copy moved by {@code (offsetX, offsetY)} from the anchor (replacing the current offsets). */
+    /**
+     * A copy moved by {@code (offsetX, offsetY)} from the anchor (replacing the current offsets).
+     *
+     * @param offsetX pixels to the right (negative: left), any value
+     * @param offsetY pixels down (negative: up), any value
+     * @return a new {@code MaskLayer} with the other components of this one
+     */
     public MaskLayer withOffset(int offsetX, int offsetY) {
       return new MaskLayer(anchor, offsetX, offsetY, mode);
     }
 
-    /** A copy with {@code mode}. */
+    /**
+     * A copy with {@code mode} changed.
+     *
+     * @param mode which value of the mask multiplies the base's alpha
+     * @return a new {@code MaskLayer} with the other components of this one
+     */
     public MaskLayer withMode(MaskMode mode) {
       return new MaskLayer(anchor, offsetX, offsetY, mode);
     }
@@ -143,7 +175,13 @@ public final class Blend {
     composite("Blend.normal", BlendOps::normal, base, overlay, layer);
   }
 
-  /** {@link #normal(Image, Image, Layer)} at the top-left, fully opaque. */
+  /**
+   * {@link #normal(Image, Image, Layer)} at the top-left, fully opaque.
+   *
+   * @param base modified in place
+   * @param overlay any size, placed at the base's top-left; unchanged
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void normal(Image base, Image overlay) {
     normal(base, overlay, Layer.DEFAULTS);
   }
@@ -160,7 +198,13 @@ public final class Blend {
     composite("Blend.multiply", BlendOps::multiply, base, overlay, layer);
   }
 
-  /** {@link #multiply(Image, Image, Layer)} at the top-left, fully opaque. */
+  /**
+   * {@link #multiply(Image, Image, Layer)} at the top-left, fully opaque.
+   *
+   * @param base modified in place
+   * @param overlay any size, placed at the base's top-left; unchanged
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void multiply(Image base, Image overlay) {
     multiply(base, overlay, Layer.DEFAULTS);
   }
@@ -177,7 +221,13 @@ public final class Blend {
     composite("Blend.screen", BlendOps::screen, base, overlay, layer);
   }
 
-  /** {@link #screen(Image, Image, Layer)} at the top-left, fully opaque. */
+  /**
+   * {@link #screen(Image, Image, Layer)} at the top-left, fully opaque.
+   *
+   * @param base modified in place
+   * @param overlay any size, placed at the base's top-left; unchanged
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void screen(Image base, Image overlay) {
     screen(base, overlay, Layer.DEFAULTS);
   }
@@ -194,7 +244,13 @@ public final class Blend {
     composite("Blend.add", BlendOps::add, base, overlay, layer);
   }
 
-  /** {@link #add(Image, Image, Layer)} at the top-left, fully opaque. */
+  /**
+   * {@link #add(Image, Image, Layer)} at the top-left, fully opaque.
+   *
+   * @param base modified in place
+   * @param overlay any size, placed at the base's top-left; unchanged
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void add(Image base, Image overlay) {
     add(base, overlay, Layer.DEFAULTS);
   }
@@ -212,7 +268,13 @@ public final class Blend {
     composite("Blend.overlay", BlendOps::overlay, base, overlay, layer);
   }
 
-  /** {@link #overlay(Image, Image, Layer)} at the top-left, fully opaque. */
+  /**
+   * {@link #overlay(Image, Image, Layer)} at the top-left, fully opaque.
+   *
+   * @param base modified in place
+   * @param overlay any size, placed at the base's top-left; unchanged
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void overlay(Image base, Image overlay) {
     overlay(base, overlay, Layer.DEFAULTS);
   }
@@ -230,7 +292,13 @@ public final class Blend {
     composite("Blend.softLight", BlendOps::softLight, base, overlay, layer);
   }
 
-  /** {@link #softLight(Image, Image, Layer)} at the top-left, fully opaque. */
+  /**
+   * {@link #softLight(Image, Image, Layer)} at the top-left, fully opaque.
+   *
+   * @param base modified in place
+   * @param overlay any size, placed at the base's top-left; unchanged
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void softLight(Image base, Image overlay) {
     softLight(base, overlay, Layer.DEFAULTS);
   }
@@ -248,7 +316,13 @@ public final class Blend {
     composite("Blend.hardLight", BlendOps::hardLight, base, overlay, layer);
   }
 
-  /** {@link #hardLight(Image, Image, Layer)} at the top-left, fully opaque. */
+  /**
+   * {@link #hardLight(Image, Image, Layer)} at the top-left, fully opaque.
+   *
+   * @param base modified in place
+   * @param overlay any size, placed at the base's top-left; unchanged
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void hardLight(Image base, Image overlay) {
     hardLight(base, overlay, Layer.DEFAULTS);
   }
@@ -283,7 +357,13 @@ public final class Blend {
         mask.height(), (int) p.x(), (int) p.y(), layer.mode());
   }
 
-  /** {@link #mask(Image, Image, MaskLayer)} at the top-left in luminance mode. */
+  /**
+   * {@link #mask(Image, Image, MaskLayer)} at the top-left in luminance mode.
+   *
+   * @param base alpha modified in place
+   * @param mask any size, placed at the base's top-left; unchanged
+   * @throws IllegalArgumentException if the images are on different backends
+   */
   public static void mask(Image base, Image mask) {
     mask(base, mask, MaskLayer.DEFAULTS);
   }

@@ -57,17 +57,32 @@ public final class Effect {
     /** Radius 0.9, softness 1, opaque black (the reference's defaults). */
     public static final Vignette DEFAULTS = new Vignette(0.9f, 1f, Rgba.BLACK);
 
-    /** A copy with {@code radius}. */
+    /**
+     * A copy with {@code radius} changed.
+     *
+     * @param radius where the darkening is half done, in units of {@code d}; finite, negative means 0
+     * @return a new {@code Vignette} with the other components of this one
+     */
     public Vignette withRadius(float radius) {
       return new Vignette(radius, softness, color);
     }
 
-    /** A copy with {@code softness}. */
+    /**
+     * A copy with {@code softness} changed.
+     *
+     * @param softness width of the transition around {@code radius}; finite, negative means 0 (a hard edge)
+     * @return a new {@code Vignette} with the other components of this one
+     */
     public Vignette withSoftness(float softness) {
       return new Vignette(radius, softness, color);
     }
 
-    /** A copy with {@code color}. */
+    /**
+     * A copy with {@code color} changed.
+     *
+     * @param color the colour mixed in; its alpha scales the strength
+     * @return a new {@code Vignette} with the other components of this one
+     */
     public Vignette withColor(Rgba color) {
       return new Vignette(radius, softness, color);
     }
@@ -91,27 +106,54 @@ public final class Effect {
     /** Width 2, opaque black, outside, expanding, no scratch buffer (the reference's defaults). */
     public static final Stroke DEFAULTS = new Stroke(2, Rgba.BLACK, StrokePosition.OUTSIDE, true, null);
 
-    /** A copy with {@code width}. */
+    /**
+     * A copy with {@code width} changed.
+     *
+     * @param width stroke width in pixels, 1..{@value Effect#MAX_STROKE_WIDTH}
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withWidth(int width) {
       return new Stroke(width, color, position, expand, distance);
     }
 
-    /** A copy with {@code color}. */
+    /**
+     * A copy with {@code color} changed.
+     *
+     * @param color the stroke colour; its alpha scales the stroke's opacity
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withColor(Rgba color) {
       return new Stroke(width, color, position, expand, distance);
     }
 
-    /** A copy with {@code position}. */
+    /**
+     * A copy with {@code position} changed.
+     *
+     * @param position outside the shape (under it) or inside (over its outer band)
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withPosition(StrokePosition position) {
       return new Stroke(width, color, position, expand, distance);
     }
 
-    /** A copy with {@code expand}. */
+    /**
+     * A copy with {@code expand} changed.
+     *
+     * @param expand with {@link StrokePosition#OUTSIDE}, grow the canvas by {@code width} on every side; ignored
+     *     inside
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withExpand(boolean expand) {
       return new Stroke(width, color, position, expand, distance);
     }
 
-    /** A copy with the scratch buffer {@code distance} ({@code null}: allocated per call). */
+    /**
+     * A copy with the scratch buffer {@code distance} changed.
+     *
+     * @param distance scratch for the nearest-seed field, on the source's backend, neither the source nor
+     *     the destination; resized to the result's size; {@code null}: one is allocated per call
+     * @return a new {@code Stroke} with the other components of this one
+     */
     public Stroke withDistance(@Nullable Image distance) {
       return new Stroke(width, color, position, expand, distance);
     }
@@ -137,27 +179,54 @@ public final class Effect {
     /** Key green {@code (0, 1, 0)}, threshold 0.4, smoothness 0.1, spill suppression 0.5 (the reference's defaults). */
     public static final ChromaKey DEFAULTS = new ChromaKey(Rgba.rgb(0, 1, 0), 0.4f, 0.1f, 0.5f);
 
-    /** A copy with {@code keyColor} (its alpha is ignored). */
+    /**
+     * A copy with {@code keyColor}.
+     *
+     * @param keyColor the colour keyed out; its alpha is ignored
+     * @return the copy
+     */
     public ChromaKey withKeyColor(Rgba keyColor) {
       return new ChromaKey(keyColor, threshold, smoothness, spillSuppression);
     }
 
-    /** A copy with the key colour {@code (r, g, b)}. */
+    /**
+     * A copy with the key colour {@code (r, g, b)}.
+     *
+     * @param r red of the key, 0..1
+     * @param g green of the key, 0..1
+     * @param b blue of the key, 0..1
+     * @return the copy
+     */
     public ChromaKey withKeyColor(float r, float g, float b) {
       return withKeyColor(Rgba.rgb(r, g, b));
     }
 
-    /** A copy with {@code threshold}. */
+    /**
+     * A copy with {@code threshold}.
+     *
+     * @param threshold the colour distance keyed out entirely, 0..1
+     * @return the copy
+     */
     public ChromaKey withThreshold(float threshold) {
       return new ChromaKey(keyColor, threshold, smoothness, spillSuppression);
     }
 
-    /** A copy with {@code smoothness}. */
+    /**
+     * A copy with {@code smoothness}.
+     *
+     * @param smoothness width of the soft edge beyond the threshold, 0..1
+     * @return the copy
+     */
     public ChromaKey withSmoothness(float smoothness) {
       return new ChromaKey(keyColor, threshold, smoothness, spillSuppression);
     }
 
-    /** A copy with {@code spillSuppression}. */
+    /**
+     * A copy with {@code spillSuppression}.
+     *
+     * @param spillSuppression how much of the key colour's cast is removed from the edge, 0..1
+     * @return the copy
+     */
     public ChromaKey withSpillSuppression(float spillSuppression) {
       return new ChromaKey(keyColor, threshold, smoothness, spillSuppression);
     }
@@ -192,32 +261,63 @@ public final class Effect {
     public static final DropShadow DEFAULTS =
         new DropShadow(10, 10, 20, new Rgba(0, 0, 0, 0.5f), true, null, null);
 
-    /** A copy with the shadow moved by {@code (offsetX, offsetY)} from the image (positive: right, down). */
+    /**
+     * A copy with the shadow moved by {@code (offsetX, offsetY)} from the image.
+     *
+     * @param offsetX pixels to the right (negative: left)
+     * @param offsetY pixels down (negative: up)
+     * @return the copy
+     */
     public DropShadow withOffset(int offsetX, int offsetY) {
       return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
     }
 
-    /** A copy with {@code blur}. */
+    /**
+     * A copy with {@code blur}.
+     *
+     * @param blur blur radius in pixels, 0..{@value Effect#MAX_SHADOW_BLUR}
+     * @return the copy
+     */
     public DropShadow withBlur(int blur) {
       return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
     }
 
-    /** A copy with {@code color}. */
+    /**
+     * A copy with {@code color}.
+     *
+     * @param color the shadow's colour; its alpha scales the opacity
+     * @return the copy
+     */
     public DropShadow withColor(Rgba color) {
       return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
     }
 
-    /** A copy with {@code expand}. */
+    /**
+     * A copy with {@code expand}.
+     *
+     * @param expand grow the canvas to fit the shadow, or keep the image's size and clip it
+     * @return the copy
+     */
     public DropShadow withExpand(boolean expand) {
       return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
     }
 
-    /** A copy with the scratch buffer {@code shadow} ({@code null}: allocated per call). */
+    /**
+     * A copy with the scratch buffer {@code shadow}.
+     *
+     * @param shadow the shadow canvas scratch, or {@code null} to allocate one per call
+     * @return the copy
+     */
     public DropShadow withShadow(@Nullable Image shadow) {
       return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
     }
 
-    /** A copy with the scratch buffer {@code temp} ({@code null}: allocated per call where needed). */
+    /**
+     * A copy with the scratch buffer {@code temp}.
+     *
+     * @param temp the blur's scratch, or {@code null} to allocate one per call where needed
+     * @return the copy
+     */
     public DropShadow withTemp(@Nullable Image temp) {
       return new DropShadow(offsetX, offsetY, blur, color, expand, shadow, temp);
     }
@@ -269,14 +369,22 @@ public final class Effect {
         Math.max(0f, options.radius()), Math.max(0f, options.softness()), options.color());
   }
 
-  /** {@link #vignette(Image, Vignette)} with radius 0.9, softness 1 and opaque black. */
+  /**
+   * {@link #vignette(Image, Vignette)} with radius 0.9, softness 1 and opaque black.
+   *
+   * @param image modified in place
+   */
   public static void vignette(Image image) {
     vignette(image, Vignette.DEFAULTS);
   }
 
   // ---------------------------------------------------------------- chroma key
 
-  /** {@link #chromaKey(Image, ChromaKey)} with key green, threshold 0.4, smoothness 0.1 and spill 0.5. */
+  /**
+   * {@link #chromaKey(Image, ChromaKey)} with key green, threshold 0.4, smoothness 0.1 and spill 0.5.
+   *
+   * @param image modified in place
+   */
   public static void chromaKey(Image image) {
     chromaKey(image, ChromaKey.DEFAULTS);
   }
@@ -327,7 +435,12 @@ public final class Effect {
 
   // ---------------------------------------------------------------- drop shadow
 
-  /** {@link #dropShadow(Image, DropShadow)} with offset (10, 10), blur 20, black at alpha 0.5, expanding. */
+  /**
+   * {@link #dropShadow(Image, DropShadow)} with offset (10, 10), blur 20, black at alpha 0.5, expanding.
+   *
+   * @param image the source, unchanged
+   * @return a new image on {@code image}'s backend, which the caller closes
+   */
   public static Image dropShadow(Image image) {
     return dropShadow(image, DropShadow.DEFAULTS);
   }
@@ -388,7 +501,13 @@ public final class Effect {
     return dst;
   }
 
-  /** {@link #dropShadowInto(Image, Image, DropShadow)} with offset (10, 10), blur 20, black at alpha 0.5, expanding. */
+  /**
+   * {@link #dropShadowInto(Image, Image, DropShadow)} with offset (10, 10), blur 20, black at alpha 0.5,
+   * expanding.
+   *
+   * @param dst receives the result; a different image from {@code image} on the same backend
+   * @param image the source, unchanged
+   */
   public static void dropShadowInto(Image dst, Image image) {
     dropShadowInto(dst, image, DropShadow.DEFAULTS);
   }
@@ -398,6 +517,8 @@ public final class Effect {
    * result's.
    *
    * @param dst receives the result; a different image from {@code image} on the same backend
+   * @param image the source, unchanged
+   * @param options offset, blur, colour, expand and scratch buffers
    * @throws IllegalArgumentException as {@link #dropShadow(Image, DropShadow)}, or if {@code dst} is
    *     {@code image} or a scratch buffer is {@code dst}
    * @throws CapacityExceededException if {@code dst} or a scratch buffer is too small for the result
@@ -524,7 +645,7 @@ public final class Effect {
    * @param image the source, not changed
    * @param options width, colour, position, expand and the scratch buffer ({@link Stroke#DEFAULTS}: 2,
    *     opaque black, outside, expanding)
-   * @return the new image
+   * @return a new image on {@code image}'s backend, which the caller closes
    * @throws IllegalArgumentException if the width is not in 1..1000 ("Invalid stroke width"), the result
    *     would exceed 32768 pixels on a side, the distance buffer is the image itself or on another backend
    * @throws CapacityExceededException if the distance buffer is too small for the result
@@ -544,7 +665,13 @@ public final class Effect {
     return dst;
   }
 
-  /** {@link #stroke(Image, Stroke)} 2 pixels wide, opaque black, outside, expanding. */
+  /**
+   * {@link #stroke(Image, Stroke)} 2 pixels wide, opaque black, outside, expanding.
+   *
+   * @param image the source, not changed
+   * @return a new {@code (W + 4) × (H + 4)} image on {@code image}'s backend, which the caller closes
+   * @throws IllegalArgumentException if the result would exceed 32768 pixels on a side
+   */
   public static Image stroke(Image image) {
     return stroke(image, Stroke.DEFAULTS);
   }
@@ -553,6 +680,8 @@ public final class Effect {
    * {@link #stroke(Image, Stroke)} into {@code dst}, whose logical size is first set to the result's.
    *
    * @param dst receives the result; a different image from {@code image} on the same backend
+   * @param image the source, not changed
+   * @param options width, colour, position, expand and the scratch buffer; see {@link Stroke}
    * @throws IllegalArgumentException as {@link #stroke(Image, Stroke)}, or if {@code dst} is
    *     {@code image}, or the distance buffer is {@code dst}
    * @throws CapacityExceededException if {@code dst} or the distance buffer is too small for the result
@@ -567,7 +696,16 @@ public final class Effect {
     run(dst, image, options, canvas);
   }
 
-  /** {@link #strokeInto(Image, Image, Stroke)} 2 pixels wide, opaque black, outside, expanding. */
+  /**
+   * {@link #strokeInto(Image, Image, Stroke)} 2 pixels wide, opaque black, outside, expanding.
+   *
+   * @param dst receives the result, {@code (W + 4) × (H + 4)}; a different image from {@code image} on the
+   *     same backend
+   * @param image the source, not changed
+   * @throws IllegalArgumentException if {@code dst} is {@code image}, they are on different backends, or
+   *     the result would exceed 32768 pixels on a side
+   * @throws CapacityExceededException if {@code dst} is too small for the result
+   */
   public static void strokeInto(Image dst, Image image) {
     strokeInto(dst, image, Stroke.DEFAULTS);
   }

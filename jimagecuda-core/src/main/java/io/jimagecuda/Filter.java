@@ -75,27 +75,43 @@ public final class Filter {
     /** The reference's defaults: radius 3, sigma {@code radius / 3} (= 1), no scratch image. */
     public static final GaussianBlur DEFAULTS = new GaussianBlur(3, AUTO_SIGMA, null);
 
-    /** A copy with another radius (0..100). */
+    /**
+     * A copy with another radius.
+     *
+     * @param radius half-width of the kernel in pixels, 0..{@value Filter#MAX_RADIUS}; 0 copies
+     * @return a new {@code GaussianBlur} with the other components of this one
+     */
     public GaussianBlur withRadius(int radius) {
       return new GaussianBlur(radius, sigma, temp);
     }
 
-    /** A copy with an explicit sigma ({@code ≥ 0}; up to 0.001 the blur copies). */
+    /**
+     * A copy with an explicit sigma.
+     *
+     * @param sigma the standard deviation in pixels, {@code ≥ 0}; up to 0.001 the blur copies
+     * @return a new {@code GaussianBlur} with the other components of this one
+     */
     public GaussianBlur withSigma(float sigma) {
       return new GaussianBlur(radius, sigma, temp);
     }
 
-    /** A copy whose sigma follows the radius: {@code radius / 3}. */
+    /** {@return a copy whose sigma follows the radius: {@code radius / 3} ({@link #AUTO_SIGMA})} */
     public GaussianBlur withAutoSigma() {
       return new GaussianBlur(radius, AUTO_SIGMA, temp);
     }
 
-    /** A copy with a scratch image to reuse between calls ({@code null}: allocate one per call). */
+    /**
+     * A copy with a scratch image to reuse between calls.
+     *
+     * @param temp the scratch image, on the source's backend, neither the source nor the destination;
+     *     {@code null}: one is allocated per call when needed
+     * @return a new {@code GaussianBlur} with the other components of this one
+     */
     public GaussianBlur withTemp(@Nullable Image temp) {
       return new GaussianBlur(radius, sigma, temp);
     }
 
-    /** Whether the sigma is {@link #AUTO_SIGMA}. */
+    /** {@return whether the sigma is {@link #AUTO_SIGMA}, i.e. follows the radius} */
     public boolean isAutoSigma() {
       return sigma == AUTO_SIGMA;
     }
@@ -103,12 +119,24 @@ public final class Filter {
 
   // ---------------------------------------------------------------- Gaussian blur
 
-  /** {@link #gaussianBlur(Image, GaussianBlur)} with radius 3 and sigma 1. */
+  /**
+   * {@link #gaussianBlur(Image, GaussianBlur)} with radius 3 and sigma 1.
+   *
+   * @param src not modified
+   * @return a new image of {@code src}'s size on its backend; the caller closes it
+   */
   public static Image gaussianBlur(Image src) {
     return gaussianBlur(src, GaussianBlur.DEFAULTS);
   }
 
-  /** {@link #gaussianBlur(Image, GaussianBlur)} with this radius and sigma {@code radius / 3}. */
+  /**
+   * {@link #gaussianBlur(Image, GaussianBlur)} with this radius and sigma {@code radius / 3}.
+   *
+   * @param src not modified
+   * @param radius half-width of the kernel in pixels, 0..{@value #MAX_RADIUS}; 0 copies
+   * @return a new image of {@code src}'s size on its backend; the caller closes it
+   * @throws IllegalArgumentException if {@code radius} is negative or above {@value #MAX_RADIUS}
+   */
   public static Image gaussianBlur(Image src, int radius) {
     return gaussianBlur(src, GaussianBlur.DEFAULTS.withRadius(radius));
   }
@@ -136,12 +164,24 @@ public final class Filter {
     return produce(src, dst -> blur(op, dst, src, options, sigma));
   }
 
-  /** {@link #gaussianBlurInto(Image, Image, GaussianBlur)} with radius 3 and sigma 1. */
+  /**
+   * {@link #gaussianBlurInto(Image, Image, GaussianBlur)} with radius 3 and sigma 1.
+   *
+   * @param dst receives the result; may be {@code src}
+   * @param src not modified
+   */
   public static void gaussianBlurInto(Image dst, Image src) {
     gaussianBlurInto(dst, src, GaussianBlur.DEFAULTS);
   }
 
-  /** {@link #gaussianBlurInto(Image, Image, GaussianBlur)} with this radius and sigma {@code radius / 3}. */
+  /**
+   * {@link #gaussianBlurInto(Image, Image, GaussianBlur)} with this radius and sigma {@code radius / 3}.
+   *
+   * @param dst receives the result; may be {@code src}
+   * @param src not modified
+   * @param radius half-width of the kernel in pixels, 0..{@value #MAX_RADIUS}; 0 copies
+   * @throws IllegalArgumentException if {@code radius} is negative or above {@value #MAX_RADIUS}
+   */
   public static void gaussianBlurInto(Image dst, Image src, int radius) {
     gaussianBlurInto(dst, src, GaussianBlur.DEFAULTS.withRadius(radius));
   }
@@ -151,6 +191,8 @@ public final class Filter {
    * {@code src}'s. {@code dst} may be {@code src}: the image is then blurred in place.
    *
    * @param dst receives the result; may be {@code src}
+   * @param src the source; modified only when it is {@code dst}
+   * @param options radius, sigma and scratch image; see {@link GaussianBlur}
    * @throws IllegalArgumentException as {@link #gaussianBlur(Image, GaussianBlur)}, and if {@code temp}
    *     is {@code dst} or the images are on different backends
    * @throws CapacityExceededException if {@code dst} or {@code temp} is too small (a {@code dst} resized
@@ -211,7 +253,12 @@ public final class Filter {
 
   // ---------------------------------------------------------------- sharpen
 
-  /** {@link #sharpen(Image, float)} with strength 1. */
+  /**
+   * {@link #sharpen(Image, float)} with strength 1.
+   *
+   * @param src not modified
+   * @return a new image of {@code src}'s size on its backend; the caller closes it
+   */
   public static Image sharpen(Image src) {
     return sharpen(src, 1f);
   }
@@ -240,7 +287,12 @@ public final class Filter {
     return produce(src, dst -> sharpenImpl(dst, src, strength));
   }
 
-  /** {@link #sharpenInto(Image, Image, float)} with strength 1. */
+  /**
+   * {@link #sharpenInto(Image, Image, float)} with strength 1.
+   *
+   * @param dst receives the result; must not be {@code src}
+   * @param src not modified
+   */
   public static void sharpenInto(Image dst, Image src) {
     sharpenInto(dst, src, 1f);
   }
@@ -249,6 +301,8 @@ public final class Filter {
    * {@link #sharpen(Image, float)} into {@code dst}, whose logical size becomes {@code src}'s.
    *
    * @param dst receives the result; must not be {@code src}
+   * @param src not modified
+   * @param strength {@code ≥ 0}; 1 is strong, 0.2–0.5 is subtle
    * @throws IllegalArgumentException as {@link #sharpen(Image, float)}, if {@code dst == src} ("must be
    *     different images") or the images are on different backends
    * @throws CapacityExceededException if {@code dst} is too small
@@ -294,6 +348,7 @@ public final class Filter {
    * {@link #sobel(Image)} into {@code dst}, whose logical size becomes {@code src}'s.
    *
    * @param dst receives the result; must not be {@code src}
+   * @param src not modified
    * @throws IllegalArgumentException if {@code dst == src} ("must be different images") or the images
    *     are on different backends
    * @throws CapacityExceededException if {@code dst} is too small
@@ -311,7 +366,12 @@ public final class Filter {
 
   // ---------------------------------------------------------------- emboss
 
-  /** {@link #emboss(Image, float)} with strength 1. */
+  /**
+   * {@link #emboss(Image, float)} with strength 1.
+   *
+   * @param src not modified
+   * @return a new image of {@code src}'s size on its backend; the caller closes it
+   */
   public static Image emboss(Image src) {
     return emboss(src, 1f);
   }
@@ -340,7 +400,12 @@ public final class Filter {
     return produce(src, dst -> embossImpl(dst, src, strength));
   }
 
-  /** {@link #embossInto(Image, Image, float)} with strength 1. */
+  /**
+   * {@link #embossInto(Image, Image, float)} with strength 1.
+   *
+   * @param dst receives the result; must not be {@code src}
+   * @param src not modified
+   */
   public static void embossInto(Image dst, Image src) {
     embossInto(dst, src, 1f);
   }
@@ -349,6 +414,8 @@ public final class Filter {
    * {@link #emboss(Image, float)} into {@code dst}, whose logical size becomes {@code src}'s.
    *
    * @param dst receives the result; must not be {@code src}
+   * @param src not modified
+   * @param strength any finite value
    * @throws IllegalArgumentException as {@link #emboss(Image, float)}, if {@code dst == src} ("must be
    *     different images") or the images are on different backends
    * @throws CapacityExceededException if {@code dst} is too small
@@ -367,7 +434,11 @@ public final class Filter {
 
   // ---------------------------------------------------------------- in place
 
-  /** {@link #sepia(Image, float)} at full intensity. */
+  /**
+   * {@link #sepia(Image, float)} at full intensity.
+   *
+   * @param image modified in place
+   */
   public static void sepia(Image image) {
     sepia(image, 1f);
   }
@@ -403,7 +474,11 @@ public final class Filter {
     image.backendImpl().filter().invert(image.storage(), image.width(), image.height());
   }
 
-  /** {@link #threshold(Image, float)} at 0.5. */
+  /**
+   * {@link #threshold(Image, float)} at 0.5.
+   *
+   * @param image modified in place
+   */
   public static void threshold(Image image) {
     threshold(image, 0.5f);
   }
@@ -423,7 +498,11 @@ public final class Filter {
     image.backendImpl().filter().threshold(image.storage(), image.width(), image.height(), value);
   }
 
-  /** {@link #solarize(Image, float)} at 0.5. */
+  /**
+   * {@link #solarize(Image, float)} at 0.5.
+   *
+   * @param image modified in place
+   */
   public static void solarize(Image image) {
     solarize(image, 0.5f);
   }

@@ -14,6 +14,8 @@ public enum FlipDirection {
   /**
    * Parses the reference's names {@code horizontal}, {@code vertical}, {@code both}.
    *
+   * @param name the name, lower case
+   * @return the direction of that name
    * @throws IllegalArgumentException "Invalid direction" for any other value, listing the valid ones
    */
   public static FlipDirection parse(String name) {
@@ -27,7 +29,7 @@ public enum FlipDirection {
     throw new IllegalArgumentException("Invalid direction '" + name + "': expected horizontal, vertical or both");
   }
 
-  /** The lower-case name used in recipes. */
+  /** {@return the lower-case name used in recipes} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

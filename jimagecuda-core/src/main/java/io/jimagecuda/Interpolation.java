@@ -23,6 +23,8 @@ public enum Interpolation {
   /**
    * Parses the reference's names {@code nearest}, {@code bilinear}, {@code bicubic}, {@code lanczos}.
    *
+   * @param name the name, lower case
+   * @return the interpolation of that name
    * @throws IllegalArgumentException "Invalid interpolation" for any other value, listing the valid ones
    */
   public static Interpolation parse(String name) {
@@ -37,7 +39,7 @@ public enum Interpolation {
         + "': expected nearest, bilinear, bicubic or lanczos");
   }
 
-  /** The lower-case name used in recipes. */
+  /** {@return the lower-case name used in recipes} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -16,6 +16,8 @@ public enum MaskMode {
    * Parses the reference's names {@code alpha} and {@code luminance}. Unlike the reference, which treats
    * any text other than {@code luminance} as {@code alpha}, an unknown name is an error.
    *
+   * @param name the name, lower case
+   * @return the mode of that name
    * @throws IllegalArgumentException "Invalid mask mode" for any other value or null
    */
   public static MaskMode parse(String name) {
@@ -29,7 +31,7 @@ public enum MaskMode {
     throw new IllegalArgumentException("Invalid mask mode '" + name + "': expected alpha or luminance");
   }
 
-  /** The lower-case name used in recipes. */
+  /** {@return the lower-case name used in recipes} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -64,8 +64,13 @@ public final class Resize {
   /**
    * {@link #nearest(Image, int, int)} into {@code dst}, whose logical size becomes {@code width × height}.
    *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @param height the result's height, 1..32768
    * @throws CapacityExceededException if {@code dst} holds fewer than {@code width·height} pixels
-   * @throws IllegalArgumentException if {@code dst == src} or they are on different backends
+   * @throws IllegalArgumentException if a side is not in 1..32768, {@code dst == src}, or they are on
+   *     different backends
    */
   public static void nearestInto(Image dst, Image src, int width, int height) {
     resizeInto("Resize.nearestInto", Interpolation.NEAREST, dst, src, width, height);
@@ -75,6 +80,9 @@ public final class Resize {
    * {@link #nearest(Image, int, int)} to {@code width}, the height kept in proportion:
    * {@code trunc(H·(width/W))} (1920 × 1080 to width 800 gives 800 × 450).
    *
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @return a new image on {@code src}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code width} or the computed height is not in 1..32768
    */
   public static Image nearestToWidth(Image src, int width) {
@@ -82,7 +90,16 @@ public final class Resize {
     return resize(op, Interpolation.NEAREST, src, width, heightFor(op, src, width));
   }
 
-  /** {@link #nearestToWidth(Image, int)} into {@code dst}, whose logical size becomes the result's. */
+  /**
+   * {@link #nearestToWidth(Image, int)} into {@code dst}, whose logical size becomes the result's.
+   *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer pixels than the result
+   * @throws IllegalArgumentException if {@code width} or the computed height is not in 1..32768,
+   *     {@code dst == src}, or they are on different backends
+   */
   public static void nearestToWidthInto(Image dst, Image src, int width) {
     String op = "Resize.nearestToWidthInto";
     Check.usable(op, "dst", dst);
@@ -93,6 +110,9 @@ public final class Resize {
    * {@link #nearest(Image, int, int)} to {@code height}, the width kept in proportion:
    * {@code trunc(W·(height/H))} (1920 × 1080 to height 540 gives 960 × 540).
    *
+   * @param src the source, unchanged
+   * @param height the result's height, 1..32768
+   * @return a new image on {@code src}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code height} or the computed width is not in 1..32768
    */
   public static Image nearestToHeight(Image src, int height) {
@@ -100,7 +120,16 @@ public final class Resize {
     return resize(op, Interpolation.NEAREST, src, widthFor(op, src, height), height);
   }
 
-  /** {@link #nearestToHeight(Image, int)} into {@code dst}, whose logical size becomes the result's. */
+  /**
+   * {@link #nearestToHeight(Image, int)} into {@code dst}, whose logical size becomes the result's.
+   *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param height the result's height, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer pixels than the result
+   * @throws IllegalArgumentException if {@code height} or the computed width is not in 1..32768,
+   *     {@code dst == src}, or they are on different backends
+   */
   public static void nearestToHeightInto(Image dst, Image src, int height) {
     String op = "Resize.nearestToHeightInto";
     Check.usable(op, "dst", dst);
@@ -125,8 +154,13 @@ public final class Resize {
   /**
    * {@link #bilinear(Image, int, int)} into {@code dst}, whose logical size becomes {@code width × height}.
    *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @param height the result's height, 1..32768
    * @throws CapacityExceededException if {@code dst} holds fewer than {@code width·height} pixels
-   * @throws IllegalArgumentException if {@code dst == src} or they are on different backends
+   * @throws IllegalArgumentException if a side is not in 1..32768, {@code dst == src}, or they are on
+   *     different backends
    */
   public static void bilinearInto(Image dst, Image src, int width, int height) {
     resizeInto("Resize.bilinearInto", Interpolation.BILINEAR, dst, src, width, height);
@@ -136,6 +170,9 @@ public final class Resize {
    * {@link #bilinear(Image, int, int)} to {@code width}, the height kept in proportion:
    * {@code trunc(H·(width/W))} (1920 × 1080 to width 800 gives 800 × 450).
    *
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @return a new image on {@code src}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code width} or the computed height is not in 1..32768
    */
   public static Image bilinearToWidth(Image src, int width) {
@@ -143,7 +180,16 @@ public final class Resize {
     return resize(op, Interpolation.BILINEAR, src, width, heightFor(op, src, width));
   }
 
-  /** {@link #bilinearToWidth(Image, int)} into {@code dst}, whose logical size becomes the result's. */
+  /**
+   * {@link #bilinearToWidth(Image, int)} into {@code dst}, whose logical size becomes the result's.
+   *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer pixels than the result
+   * @throws IllegalArgumentException if {@code width} or the computed height is not in 1..32768,
+   *     {@code dst == src}, or they are on different backends
+   */
   public static void bilinearToWidthInto(Image dst, Image src, int width) {
     String op = "Resize.bilinearToWidthInto";
     Check.usable(op, "dst", dst);
@@ -154,6 +200,9 @@ public final class Resize {
    * {@link #bilinear(Image, int, int)} to {@code height}, the width kept in proportion:
    * {@code trunc(W·(height/H))} (1920 × 1080 to height 540 gives 960 × 540).
    *
+   * @param src the source, unchanged
+   * @param height the result's height, 1..32768
+   * @return a new image on {@code src}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code height} or the computed width is not in 1..32768
    */
   public static Image bilinearToHeight(Image src, int height) {
@@ -161,7 +210,16 @@ public final class Resize {
     return resize(op, Interpolation.BILINEAR, src, widthFor(op, src, height), height);
   }
 
-  /** {@link #bilinearToHeight(Image, int)} into {@code dst}, whose logical size becomes the result's. */
+  /**
+   * {@link #bilinearToHeight(Image, int)} into {@code dst}, whose logical size becomes the result's.
+   *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param height the result's height, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer pixels than the result
+   * @throws IllegalArgumentException if {@code height} or the computed width is not in 1..32768,
+   *     {@code dst == src}, or they are on different backends
+   */
   public static void bilinearToHeightInto(Image dst, Image src, int height) {
     String op = "Resize.bilinearToHeightInto";
     Check.usable(op, "dst", dst);
@@ -186,8 +244,13 @@ public final class Resize {
   /**
    * {@link #bicubic(Image, int, int)} into {@code dst}, whose logical size becomes {@code width × height}.
    *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @param height the result's height, 1..32768
    * @throws CapacityExceededException if {@code dst} holds fewer than {@code width·height} pixels
-   * @throws IllegalArgumentException if {@code dst == src} or they are on different backends
+   * @throws IllegalArgumentException if a side is not in 1..32768, {@code dst == src}, or they are on
+   *     different backends
    */
   public static void bicubicInto(Image dst, Image src, int width, int height) {
     resizeInto("Resize.bicubicInto", Interpolation.BICUBIC, dst, src, width, height);
@@ -197,6 +260,9 @@ public final class Resize {
    * {@link #bicubic(Image, int, int)} to {@code width}, the height kept in proportion:
    * {@code trunc(H·(width/W))} (1920 × 1080 to width 800 gives 800 × 450).
    *
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @return a new image on {@code src}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code width} or the computed height is not in 1..32768
    */
   public static Image bicubicToWidth(Image src, int width) {
@@ -204,7 +270,16 @@ public final class Resize {
     return resize(op, Interpolation.BICUBIC, src, width, heightFor(op, src, width));
   }
 
-  /** {@link #bicubicToWidth(Image, int)} into {@code dst}, whose logical size becomes the result's. */
+  /**
+   * {@link #bicubicToWidth(Image, int)} into {@code dst}, whose logical size becomes the result's.
+   *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer pixels than the result
+   * @throws IllegalArgumentException if {@code width} or the computed height is not in 1..32768,
+   *     {@code dst == src}, or they are on different backends
+   */
   public static void bicubicToWidthInto(Image dst, Image src, int width) {
     String op = "Resize.bicubicToWidthInto";
     Check.usable(op, "dst", dst);
@@ -215,6 +290,9 @@ public final class Resize {
    * {@link #bicubic(Image, int, int)} to {@code height}, the width kept in proportion:
    * {@code trunc(W·(height/H))} (1920 × 1080 to height 540 gives 960 × 540).
    *
+   * @param src the source, unchanged
+   * @param height the result's height, 1..32768
+   * @return a new image on {@code src}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code height} or the computed width is not in 1..32768
    */
   public static Image bicubicToHeight(Image src, int height) {
@@ -222,7 +300,16 @@ public final class Resize {
     return resize(op, Interpolation.BICUBIC, src, widthFor(op, src, height), height);
   }
 
-  /** {@link #bicubicToHeight(Image, int)} into {@code dst}, whose logical size becomes the result's. */
+  /**
+   * {@link #bicubicToHeight(Image, int)} into {@code dst}, whose logical size becomes the result's.
+   *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param height the result's height, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer pixels than the result
+   * @throws IllegalArgumentException if {@code height} or the computed width is not in 1..32768,
+   *     {@code dst == src}, or they are on different backends
+   */
   public static void bicubicToHeightInto(Image dst, Image src, int height) {
     String op = "Resize.bicubicToHeightInto";
     Check.usable(op, "dst", dst);
@@ -247,8 +334,13 @@ public final class Resize {
   /**
    * {@link #lanczos(Image, int, int)} into {@code dst}, whose logical size becomes {@code width × height}.
    *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @param height the result's height, 1..32768
    * @throws CapacityExceededException if {@code dst} holds fewer than {@code width·height} pixels
-   * @throws IllegalArgumentException if {@code dst == src} or they are on different backends
+   * @throws IllegalArgumentException if a side is not in 1..32768, {@code dst == src}, or they are on
+   *     different backends
    */
   public static void lanczosInto(Image dst, Image src, int width, int height) {
     resizeInto("Resize.lanczosInto", Interpolation.LANCZOS, dst, src, width, height);
@@ -258,6 +350,9 @@ public final class Resize {
    * {@link #lanczos(Image, int, int)} to {@code width}, the height kept in proportion:
    * {@code trunc(H·(width/W))} (1920 × 1080 to width 800 gives 800 × 450).
    *
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @return a new image on {@code src}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code width} or the computed height is not in 1..32768
    */
   public static Image lanczosToWidth(Image src, int width) {
@@ -265,7 +360,16 @@ public final class Resize {
     return resize(op, Interpolation.LANCZOS, src, width, heightFor(op, src, width));
   }
 
-  /** {@link #lanczosToWidth(Image, int)} into {@code dst}, whose logical size becomes the result's. */
+  /**
+   * {@link #lanczosToWidth(Image, int)} into {@code dst}, whose logical size becomes the result's.
+   *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param width the result's width, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer pixels than the result
+   * @throws IllegalArgumentException if {@code width} or the computed height is not in 1..32768,
+   *     {@code dst == src}, or they are on different backends
+   */
   public static void lanczosToWidthInto(Image dst, Image src, int width) {
     String op = "Resize.lanczosToWidthInto";
     Check.usable(op, "dst", dst);
@@ -276,6 +380,9 @@ public final class Resize {
    * {@link #lanczos(Image, int, int)} to {@code height}, the width kept in proportion:
    * {@code trunc(W·(height/H))} (1920 × 1080 to height 540 gives 960 × 540).
    *
+   * @param src the source, unchanged
+   * @param height the result's height, 1..32768
+   * @return a new image on {@code src}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code height} or the computed width is not in 1..32768
    */
   public static Image lanczosToHeight(Image src, int height) {
@@ -283,7 +390,16 @@ public final class Resize {
     return resize(op, Interpolation.LANCZOS, src, widthFor(op, src, height), height);
   }
 
-  /** {@link #lanczosToHeight(Image, int)} into {@code dst}, whose logical size becomes the result's. */
+  /**
+   * {@link #lanczosToHeight(Image, int)} into {@code dst}, whose logical size becomes the result's.
+   *
+   * @param dst receives the result; same backend as {@code src}, not {@code src}
+   * @param src the source, unchanged
+   * @param height the result's height, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer pixels than the result
+   * @throws IllegalArgumentException if {@code height} or the computed width is not in 1..32768,
+   *     {@code dst == src}, or they are on different backends
+   */
   public static void lanczosToHeightInto(Image dst, Image src, int height) {
     String op = "Resize.lanczosToHeightInto";
     Check.usable(op, "dst", dst);

@@ -12,6 +12,8 @@ public enum StrokePosition {
   /**
    * Parses the reference's names {@code outside} and {@code inside}.
    *
+   * @param name the name, lower case
+   * @return the position of that name
    * @throws IllegalArgumentException "Invalid position" for any other value, listing the valid names
    */
   public static StrokePosition parse(String name) {
@@ -25,7 +27,7 @@ public enum StrokePosition {
     throw new IllegalArgumentException("Invalid position '" + name + "': expected outside or inside");
   }
 
-  /** The lower-case name used in recipes. */
+  /** {@return the lower-case name used in recipes} */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -63,12 +63,23 @@ public final class Transform {
     /** The reference's defaults: expand, bilinear. */
     public static final Rotate DEFAULTS = new Rotate(true, Interpolation.BILINEAR);
 
-    /** A copy with {@code expand} changed. */
+    /**
+     * A copy with {@code expand} changed.
+     *
+     * @param expand {@code true} to grow the result to hold the whole rotated image, {@code false} to keep
+     *     the source's size
+     * @return a new {@code Rotate} with the other component of this one
+     */
     public Rotate withExpand(boolean expand) {
       return new Rotate(expand, interpolation);
     }
 
-    /** A copy with {@code interpolation} changed. */
+    /**
+     * A copy with {@code interpolation} changed.
+     *
+     * @param interpolation the sampler for angles that are not multiples of 90°
+     * @return a new {@code Rotate} with the other component of this one
+     */
     public Rotate withInterpolation(Interpolation interpolation) {
       return new Rotate(expand, interpolation);
     }
@@ -84,7 +95,7 @@ public final class Transform {
    * @param centerX the centre's x in source pixels, or {@link #IMAGE_CENTER} (the default) for
    *     {@code W/2}; clamped to {@code [0, W − 1]}; infinities are refused
    * @param centerY the centre's y in source pixels, or {@link #IMAGE_CENTER} for {@code H/2}; clamped to
-   *     {@code [0, H − 1]}
+   *     {@code [0, H − 1]}; infinities are refused
    * @param interpolation the sampler; bilinear by default
    */
   public record Zoom(float centerX, float centerY, Interpolation interpolation) {
@@ -94,27 +105,48 @@ public final class Transform {
     /** The reference's defaults: the image's centre, bilinear. */
     public static final Zoom DEFAULTS = new Zoom(IMAGE_CENTER, IMAGE_CENTER, Interpolation.BILINEAR);
 
-    /** A copy centred on source pixel coordinates {@code (x, y)}. */
+    /**
+     * A copy centred on source pixel coordinates {@code (x, y)}.
+     *
+     * @param x the centre's x in source pixels, finite (clamped to {@code [0, W − 1]})
+     * @param y the centre's y in source pixels, finite (clamped to {@code [0, H − 1]})
+     * @return a new {@code Zoom} with the interpolation of this one
+     */
     public Zoom withCenter(float x, float y) {
       return new Zoom(x, y, interpolation);
     }
 
-    /** A copy with {@code centerX} changed ({@link #IMAGE_CENTER} for the image's centre). */
+    /**
+     * A copy with {@code centerX} changed.
+     *
+     * @param x the centre's x in source pixels, finite, or {@link #IMAGE_CENTER} for {@code W/2}
+     * @return a new {@code Zoom} with the other components of this one
+     */
     public Zoom withCenterX(float x) {
       return new Zoom(x, centerY, interpolation);
     }
 
-    /** A copy with {@code centerY} changed ({@link #IMAGE_CENTER} for the image's centre). */
+    /**
+     * A copy with {@code centerY} changed.
+     *
+     * @param y the centre's y in source pixels, finite, or {@link #IMAGE_CENTER} for {@code H/2}
+     * @return a new {@code Zoom} with the other components of this one
+     */
     public Zoom withCenterY(float y) {
       return new Zoom(centerX, y, interpolation);
     }
 
-    /** A copy centred on the image's centre {@code (W/2, H/2)}. */
+    /** {@return a copy centred on the image's centre {@code (W/2, H/2)}, with this one's interpolation} */
     public Zoom withImageCenter() {
       return new Zoom(IMAGE_CENTER, IMAGE_CENTER, interpolation);
     }
 
-    /** A copy with {@code interpolation} changed. */
+    /**
+     * A copy with {@code interpolation} changed.
+     *
+     * @param interpolation the sampler
+     * @return a new {@code Zoom} with the centre of this one
+     */
     public Zoom withInterpolation(Interpolation interpolation) {
       return new Zoom(centerX, centerY, interpolation);
     }
@@ -122,7 +154,12 @@ public final class Transform {
 
   // ---------------------------------------------------------------- flip
 
-  /** {@link #flip(Image, FlipDirection)} left ↔ right. */
+  /**
+   * {@link #flip(Image, FlipDirection)} left ↔ right.
+   *
+   * @param image the source, unchanged
+   * @return a new {@code W × H} image on {@code image}'s backend, which the caller closes
+   */
   public static Image flip(Image image) {
     return flip(image, FlipDirection.HORIZONTAL);
   }
@@ -144,7 +181,12 @@ public final class Transform {
     return dst;
   }
 
-  /** {@link #flipInto(Image, Image, FlipDirection)} left ↔ right. */
+  /**
+   * {@link #flipInto(Image, Image, FlipDirection)} left ↔ right.
+   *
+   * @param dst receives the result; same backend as {@code image}, not {@code image}
+   * @param image the source, unchanged
+   */
   public static void flipInto(Image dst, Image image) {
     flipInto(dst, image, FlipDirection.HORIZONTAL);
   }
@@ -152,6 +194,9 @@ public final class Transform {
   /**
    * {@link #flip(Image, FlipDirection)} into {@code dst}, whose logical size becomes {@code W × H}.
    *
+   * @param dst receives the result; same backend as {@code image}, not {@code image}
+   * @param image the source, unchanged
+   * @param direction the axis
    * @throws CapacityExceededException if {@code dst} is too small
    * @throws IllegalArgumentException if {@code dst == image} or they are on different backends
    */
@@ -169,7 +214,15 @@ public final class Transform {
 
   // ---------------------------------------------------------------- rotate
 
-  /** {@link #rotate(Image, float, Rotate)} with {@link Rotate#DEFAULTS}: expanded, bilinear. */
+  /**
+   * {@link #rotate(Image, float, Rotate)} with {@link Rotate#DEFAULTS}: expanded, bilinear.
+   *
+   * @param image the source, unchanged
+   * @param angle degrees, positive clockwise, any finite value
+   * @return a new image on {@code image}'s backend, which the caller closes
+   * @throws IllegalArgumentException if {@code angle} is NaN or infinite, or the expanded size exceeds
+   *     32768 on a side
+   */
   public static Image rotate(Image image, float angle) {
     return rotate(image, angle, Rotate.DEFAULTS);
   }
@@ -190,6 +243,7 @@ public final class Transform {
    *
    * @param image the source, unchanged
    * @param angle degrees, positive clockwise, any finite value
+   * @param options whether to expand, and the sampler
    * @return a new image on {@code image}'s backend, which the caller closes
    * @throws IllegalArgumentException if {@code angle} is NaN or infinite, or the expanded size exceeds
    *     32768 on a side
@@ -203,7 +257,13 @@ public final class Transform {
     return dst;
   }
 
-  /** {@link #rotateInto(Image, Image, float, Rotate)} with {@link Rotate#DEFAULTS}. */
+  /**
+   * {@link #rotateInto(Image, Image, float, Rotate)} with {@link Rotate#DEFAULTS}: expanded, bilinear.
+   *
+   * @param dst receives the result; same backend as {@code image}, not {@code image}
+   * @param image the source, unchanged
+   * @param angle degrees, positive clockwise, any finite value
+   */
   public static void rotateInto(Image dst, Image image, float angle) {
     rotateInto(dst, image, angle, Rotate.DEFAULTS);
   }
@@ -211,8 +271,13 @@ public final class Transform {
   /**
    * {@link #rotate(Image, float, Rotate)} into {@code dst}, whose logical size becomes the result's.
    *
+   * @param dst receives the result; same backend as {@code image}, not {@code image}
+   * @param image the source, unchanged
+   * @param angle degrees, positive clockwise, any finite value
+   * @param options whether to expand, and the sampler
    * @throws CapacityExceededException if {@code dst} is too small
-   * @throws IllegalArgumentException if {@code dst == image} or they are on different backends
+   * @throws IllegalArgumentException if {@code angle} is NaN or infinite, the expanded size exceeds 32768
+   *     on a side, {@code dst == image}, or they are on different backends
    */
   public static void rotateInto(Image dst, Image image, float angle, Rotate options) {
     String op = "Transform.rotateInto";
@@ -307,8 +372,15 @@ public final class Transform {
    * {@link #crop(Image, int, int, int, int)} into {@code dst}, whose logical size becomes
    * {@code width × height}.
    *
-   * @throws CapacityExceededException if {@code dst} is too small
-   * @throws IllegalArgumentException if {@code dst == image} or they are on different backends
+   * @param dst receives the result; same backend as {@code image}, not {@code image}
+   * @param image the source, unchanged
+   * @param x the left column, any value (negative: transparent columns on the left)
+   * @param y the top row, any value
+   * @param width the result's width, 1..32768
+   * @param height the result's height, 1..32768
+   * @throws CapacityExceededException if {@code dst} holds fewer than {@code width·height} pixels
+   * @throws IllegalArgumentException if a side is not in 1..32768, {@code dst == image}, or they are on
+   *     different backends
    */
   public static void cropInto(Image dst, Image image, int x, int y, int width, int height) {
     String op = "Transform.cropInto";
@@ -335,7 +407,14 @@ public final class Transform {
 
   // ---------------------------------------------------------------- zoom
 
-  /** {@link #zoom(Image, float, Zoom)} around the image's centre, bilinear. */
+  /**
+   * {@link #zoom(Image, float, Zoom)} around the image's centre, bilinear.
+   *
+   * @param image the source, unchanged
+   * @param zoomFactor the magnification, {@code > 0} and finite (2: twice as large; 0.5: half)
+   * @return a new {@code W × H} image on {@code image}'s backend, which the caller closes
+   * @throws IllegalArgumentException if {@code zoomFactor} is not positive or not finite
+   */
   public static Image zoom(Image image, float zoomFactor) {
     return zoom(image, zoomFactor, Zoom.DEFAULTS);
   }
@@ -364,7 +443,14 @@ public final class Transform {
     return dst;
   }
 
-  /** {@link #zoomInto(Image, Image, float, Zoom)} around the image's centre, bilinear. */
+  /**
+   * {@link #zoomInto(Image, Image, float, Zoom)} around the image's centre, bilinear.
+   *
+   * @param dst receives the result at its current logical size; same backend as {@code image}, not
+   *     {@code image}
+   * @param image the source, unchanged
+   * @param zoomFactor the magnification, {@code > 0} and finite
+   */
   public static void zoomInto(Image dst, Image image, float zoomFactor) {
     zoomInto(dst, image, zoomFactor, Zoom.DEFAULTS);
   }
@@ -376,7 +462,13 @@ public final class Transform {
    * {@code (cx − vw/2 + (x/dst.width())·vw, ...)}. A {@code dst} of another shape than the source
    * therefore shows a viewport of that shape.
    *
-   * @throws IllegalArgumentException if {@code dst == image} or they are on different backends
+   * @param dst receives the result at its current logical size, which is kept; same backend as
+   *     {@code image}, not {@code image}
+   * @param image the source, unchanged
+   * @param zoomFactor the magnification, {@code > 0} and finite
+   * @param options the centre and the sampler
+   * @throws IllegalArgumentException if {@code zoomFactor} is not positive or not finite, a centre is
+   *     infinite, {@code dst == image}, or they are on different backends
    */
   public static void zoomInto(Image dst, Image image, float zoomFactor, Zoom options) {
     String op = "Transform.zoomInto";

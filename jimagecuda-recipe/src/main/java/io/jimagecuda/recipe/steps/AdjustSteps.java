@@ -8,7 +8,11 @@ public final class AdjustSteps {
   private AdjustSteps() {
   }
 
-  /** Registers the seven adjust ops. */
+  /**
+   * Registers the seven adjust ops.
+   *
+   * @param r the registry to add them to
+   */
   public static void register(OpRegistry r) {
     r.inPlace("adjust.brightness", a -> Adjust.brightness(a.image("image"), a.f32("factor")));
     r.inPlace("adjust.contrast", a -> Adjust.contrast(a.image("image"), a.f32("factor")));

@@ -17,7 +17,11 @@ public final class BlendSteps {
         a.f32("opacity"));
   }
 
-  /** Registers the seven blend modes and the mask. */
+  /**
+   * Registers the seven blend modes and the mask.
+   *
+   * @param r the registry to add them to
+   */
   public static void register(OpRegistry r) {
     r.inPlace("blend.normal", a -> Blend.normal(a.image("base"), a.image("overlay"), layer(a)));
     r.inPlace("blend.multiply", a -> Blend.multiply(a.image("base"), a.image("overlay"), layer(a)));

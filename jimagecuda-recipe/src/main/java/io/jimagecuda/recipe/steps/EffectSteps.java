@@ -17,6 +17,8 @@ public final class EffectSteps {
   /**
    * Registers {@code effect.roundedCorners}, {@code effect.vignette}, {@code effect.stroke},
    * {@code effect.dropShadow} and {@code effect.chromaKey}.
+   *
+   * @param r the registry to add them to
    */
   public static void register(OpRegistry r) {
     r.inPlace("effect.roundedCorners", a -> Effect.roundedCorners(a.image("image"), a.f32("radius")));

@@ -11,7 +11,11 @@ public final class FilterSteps {
   private FilterSteps() {
   }
 
-  /** Registers the eight filter ops. */
+  /**
+   * Registers the eight filter ops.
+   *
+   * @param r the registry to add them to
+   */
   public static void register(OpRegistry r) {
     r.producer("filter.gaussianBlur", a -> Filter.gaussianBlur(a.image("src"), blur(a.i32("radius"),
         a.f32OrNull("sigma"))));

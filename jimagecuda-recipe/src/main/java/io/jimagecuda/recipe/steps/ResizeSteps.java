@@ -25,7 +25,11 @@ public final class ResizeSteps {
     Image run(Image src, int width, int height);
   }
 
-  /** Registers the four resize ops. */
+  /**
+   * Registers the four resize ops.
+   *
+   * @param r the registry to add them to
+   */
   public static void register(OpRegistry r) {
     r.producer("resize.nearest", a -> run(a, new Forms("Resize.nearest", Resize::nearest, Resize::nearestToWidth,
         Resize::nearestToHeight)));

@@ -13,7 +13,11 @@ public final class TransformSteps {
   private TransformSteps() {
   }
 
-  /** Registers the four transform ops. */
+  /**
+   * Registers the four transform ops.
+   *
+   * @param r the registry to add them to
+   */
   public static void register(OpRegistry r) {
     r.producer("transform.flip", a -> Transform.flip(a.image("image"), FlipDirection.parse(a.choice("direction"))));
     r.producer("transform.rotate", a -> Transform.rotate(a.image("image"), a.f32("angle"), Transform.Rotate.DEFAULTS
