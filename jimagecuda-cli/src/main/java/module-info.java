@@ -11,6 +11,11 @@ module io.jimagecuda.cli {
   requires info.picocli;
   requires com.fasterxml.jackson.databind; // gallery index and bench peers JSON
   requires org.lwjgl.opengl; // bench present reads frames back with OpenGL
+  // The application brings what the library modules require statically: the LWJGL natives and Vulkan.
+  requires org.lwjgl.natives;
+  requires org.lwjgl.opengl.natives;
+  requires org.lwjgl.glfw.natives;
+  requires org.lwjgl.vulkan;
 
   opens io.jimagecuda.cli to info.picocli; // picocli reads and sets the annotated command fields
 }

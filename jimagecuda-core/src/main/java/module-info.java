@@ -14,7 +14,9 @@ module io.jimagecuda {
   requires transitive java.desktop; // BufferedImage in the API; ImageIO and its plugins
   requires static transitive org.jspecify;
   requires org.lwjgl;
-  requires org.lwjgl.natives; // liblwjgl.so, which the CUDA driver binding loads
+  // liblwjgl.so, which the CUDA driver binding loads: static, as the Maven dependency is optional (the CPU
+  // backend needs no natives); an application requires org.lwjgl.natives (see io.jimagecuda.cli).
+  requires static org.lwjgl.natives;
   requires jdk.unsupported; // LWJGL's memory access on JDK 17..24 (sun.misc.Unsafe; it requires it statically)
 
   exports io.jimagecuda;

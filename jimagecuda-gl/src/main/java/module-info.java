@@ -14,10 +14,11 @@ module io.jimagecuda.gl {
   requires static transitive org.jspecify;
   requires org.lwjgl.egl;
   requires org.lwjgl.glfw;
-  requires org.lwjgl.glfw.natives; // libglfw.so
+  requires static org.lwjgl.glfw.natives; // libglfw.so; static: the application brings the natives
   requires org.lwjgl.opengl;
-  requires org.lwjgl.opengl.natives; // liblwjgl_opengl.so
-  requires org.lwjgl.vulkan;
+  requires static org.lwjgl.opengl.natives; // liblwjgl_opengl.so
+  // optional: only PresentPath.VULKAN_SHARED_TEXTURE needs it (it reports its absence, see Presenters)
+  requires static org.lwjgl.vulkan;
 
   exports io.jimagecuda.gl;
   exports io.jimagecuda.gl.context;

@@ -5,6 +5,7 @@ import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.JImageCudaException;
+import org.jspecify.annotations.Nullable;
 import org.lwjgl.opengl.GL;
 
 /** Creates presenters: on a named path, or on the fastest one that works (see {@link Presenter#create}). */
@@ -18,8 +19,13 @@ final class Presenters {
     }
     return switch (path) {
       case VULKAN_SHARED_TEXTURE -> {
+        requireVulkanBinding();
         requireCuda(path);
-        yield new SharedTexturePresenter(width, height);
+        try {
+          yield new SharedTexturePresenter(width, height);
+        } catch (NoClassDefFoundError e) {
+          throw new UnsupportedOperationException(vulkanBindingMissing(e.getMessage()), e);
+        }
       }
       case CUDA_EXPORTED_BUFFER -> {
         requireCuda(path);
@@ -37,24 +43,69 @@ final class Presenters {
     if (GL.getCapabilities() == null) {
       throw new IllegalStateException("Presenter.create: no OpenGL context is current on this thread");
     }
-    StringBuilder passed = new StringBuilder();
     if (JImageCuda.defaultBackend() == BackendKind.CUDA) {
-      for (PresentPath path : new PresentPath[] {PresentPath.VULKAN_SHARED_TEXTURE, PresentPath.CUDA_EXPORTED_BUFFER,
-          PresentPath.CUDA_MAPPED_TEXTURE}) {
-        try {
-          Presenter p = on(width, height, path);
-          Config.log("GL: " + p + " chosen");
-          return p;
-        } catch (JImageCudaException | UnsupportedOperationException e) {
-          passed.append(path).append(" unavailable (").append(e.getMessage()).append("); ");
-          Config.log("GL: " + path + " unavailable: " + e.getMessage());
-        }
+      return firstWorking(width, height, new PresentPath[] {PresentPath.VULKAN_SHARED_TEXTURE,
+          PresentPath.CUDA_EXPORTED_BUFFER, PresentPath.CUDA_MAPPED_TEXTURE}, "");
+    }
+    return firstWorking(width, height, new PresentPath[0],
+        "the default backend is " + JImageCuda.defaultBackend().id() + "; ");
+  }
+
+  /**
+   * The first of {@code paths} that can be created here, else the PBO presenter (mapped PBO on CUDA, else
+   * CPU upload); its {@link Presenter#pathReason()} then says why each of {@code paths} was passed over,
+   * after {@code passedBefore}.
+   */
+  static Presenter firstWorking(int width, int height, PresentPath[] paths, String passedBefore) {
+    StringBuilder passed = new StringBuilder(passedBefore);
+    for (PresentPath path : paths) {
+      try {
+        Presenter p = on(width, height, path);
+        Config.log("GL: " + p + " chosen");
+        return p;
+      } catch (JImageCudaException | UnsupportedOperationException e) {
+        passed.append(path).append(" unavailable (").append(e.getMessage()).append("); ");
+        Config.log("GL: " + path + " unavailable: " + e.getMessage());
       }
-    } else {
-      passed.append("the default backend is ").append(JImageCuda.defaultBackend().id()).append("; ");
     }
     PboPresenter p = new PboPresenter(width, height, null);
     return passed.length() == 0 ? p : new Explained(p, passed + p.pathReason());
+  }
+
+  /**
+   * Why {@link PresentPath#VULKAN_SHARED_TEXTURE} cannot run in this JVM because LWJGL's Vulkan binding is
+   * missing ({@code org.lwjgl:lwjgl-vulkan} is an optional dependency of jimagecuda-gl), or null when it is
+   * there. The one place that looks for the binding: the path's classes are loaded only after it.
+   */
+  static @Nullable String vulkanBindingAbsence() {
+    return VulkanBinding.ABSENCE;
+  }
+
+  private static void requireVulkanBinding() {
+    String absence = vulkanBindingAbsence();
+    if (absence != null) {
+      throw new UnsupportedOperationException(absence);
+    }
+  }
+
+  private static String vulkanBindingMissing(@Nullable String missingClass) {
+    return "the zero-copy path needs LWJGL's Vulkan binding, but org.lwjgl:lwjgl-vulkan is not on the class path"
+        + (missingClass == null ? "" : " (" + missingClass.replace('/', '.') + " not found)")
+        + ": add the dependency org.lwjgl:lwjgl-vulkan (on the module path also requires org.lwjgl.vulkan)";
+  }
+
+  /** Looks for LWJGL's Vulkan binding once (a class of org.lwjgl:lwjgl-vulkan, not initialised). */
+  private static final class VulkanBinding {
+    static final @Nullable String ABSENCE = look();
+
+    private static @Nullable String look() {
+      try {
+        Class.forName("org.lwjgl.vulkan.VK", false, Presenters.class.getClassLoader());
+        return null;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return vulkanBindingMissing("org.lwjgl.vulkan.VK");
+      }
+    }
   }
 
   private static void requireCuda(PresentPath path) {
