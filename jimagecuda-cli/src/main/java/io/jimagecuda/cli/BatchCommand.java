@@ -84,6 +84,11 @@ final class BatchCommand implements Callable<Integer> {
       description = "CUDA devices, one worker each (default: the configured device). Implies --backend cuda.")
   List<Integer> devices;
 
+  @Option(names = "--device-workers", paramLabel = "N", defaultValue = "1",
+      description = "Worker threads per device (default: ${DEFAULT-VALUE}); more may hide upload and download "
+          + "time behind another worker's recipe.")
+  int deviceWorkers;
+
   @Option(names = "--inputs", paramLabel = "DIR",
       description = "Where the recipe's other {\"load\": file} images are read from (default: the recipe's "
           + "directory).")
@@ -186,8 +191,11 @@ final class BatchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--progress-interval must be positive, got "
           + progressInterval);
     }
+    if (deviceWorkers < 1) {
+      throw new ParameterException(spec.commandLine(), "--device-workers must be at least 1, got " + deviceWorkers);
+    }
     extensionOf(format);
-    return new BatchPipeline.Settings(kind, gpus, threads, format, q, overwrite);
+    return new BatchPipeline.Settings(kind, gpus, deviceWorkers, threads, format, q, overwrite);
   }
 
   /** The output extension for {@code --format}, checked by the core's encoder rules. */

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one recipe over many files, pipelined: files are decoded on a pool of CPU threads, rendered by one
- * worker thread per device (each with its own {@link RecipeJob}, bound to its GPU), and encoded and
+ * worker thread per device (or more: {@code workersPerDevice}; each device has its own {@link RecipeJob},
+ * its workers are bound to its GPU), and encoded and
  * written on a second pool of CPU threads. A device worker only uploads, renders and downloads; it never
  * waits for a file's IO while decoded images are queued. Memory is bounded: at most {@code depth} files
  * are between "decode started" and "written" at any time.
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Faults stay per file: a file that cannot be decoded, rendered (a step's error, device out of
  * memory) or encoded or written is recorded with the stage and the reason and the others continue. A
  * device worker that fails {@value #DEVICE_FAULT_LIMIT} files in a row with a CUDA error (the device
- * itself is broken) stops; the other devices take its share, and when none is left the remaining files
+ * itself is broken) stops; the other workers take its share, and when none is left the remaining files
  * fail with that reason. Outputs are written to a hidden temporary name in the output directory and
  * renamed when complete, so no partial output is ever visible and none is left behind.
  *
@@ -50,8 +51,8 @@ final class BatchPipeline {
   static final int DEVICE_FAULT_LIMIT = 3;
 
   /** Where the recipe runs. */
-  record Settings(BackendKind backend, List<Integer> devices, int jobs, String format, int quality,
-      boolean overwrite) {
+  record Settings(BackendKind backend, List<Integer> devices, int workersPerDevice, int jobs, String format,
+      int quality, boolean overwrite) {
     Settings {
       devices = List.copyOf(devices);
     }
@@ -85,8 +86,18 @@ final class BatchPipeline {
     return cancelled.get();
   }
 
-  /** {@return the labels of the device workers: "cuda:0", "cuda:1" or "cpu"} */
-  List<String> deviceLabels() {
+  /** {@return the device of each worker, as "cuda:0", "cuda:1" or "cpu"} */
+  List<String> workerLabels() {
+    List<String> labels = new ArrayList<>();
+    for (String device : deviceLabels()) {
+      for (int w = 0; w < settings.workersPerDevice(); w++) {
+        labels.add(device);
+      }
+    }
+    return labels;
+  }
+
+  private List<String> deviceLabels() {
     List<String> labels = new ArrayList<>();
     if (settings.backend() == BackendKind.CPU) {
       labels.add("cpu");
@@ -125,7 +136,7 @@ final class BatchPipeline {
    * Processes {@code items} (whose outputs exist are skipped unless overwriting) and returns when every
    * started file is written or has failed.
    *
-   * @param jobs one job per device, from {@link #createJobs()}; closed here
+   * @param jobs one job per device, from {@link #createJobs()}, shared by the device's workers; closed here
    * @param items the files
    * @param started receives the stats as soon as they exist (for the progress display)
    */
@@ -140,8 +151,8 @@ final class BatchPipeline {
         todo.add(item);
       }
     }
-    int workers = jobs.size();
-    BatchStats stats = new BatchStats(todo.size(), skipped, settings.jobs(), deviceLabels());
+    int workers = jobs.size() * settings.workersPerDevice();
+    BatchStats stats = new BatchStats(todo.size(), skipped, settings.jobs(), workerLabels());
     started.accept(stats);
     int depth = 2 * settings.jobs() + 2 * workers;
     Semaphore inFlight = new Semaphore(depth);
@@ -152,10 +163,10 @@ final class BatchPipeline {
     liveWorkers.set(workers);
     try {
       for (int w = 0; w < workers; w++) {
-        RecipeJob job = jobs.get(w);
+        RecipeJob job = jobs.get(w / settings.workersPerDevice());
         int index = w;
         Thread t = new Thread(() -> work(job, index, decoded, encoders, inFlight, stats),
-            "batch-" + stats.devices.get(w));
+            "batch-" + stats.workers.get(w) + "-" + w);
         t.setDaemon(true);
         threads.add(t);
         t.start();
@@ -252,13 +263,13 @@ final class BatchPipeline {
           result = render(job, d.pixels(), stats);
           faultsInARow = 0;
         } catch (Exception | OutOfMemoryError e) {
-          stats.failed(d.item().input(), "render on " + stats.devices.get(index), reason(e));
+          stats.failed(d.item().input(), "render on " + stats.workers.get(index), reason(e));
           inFlight.release();
           if (e instanceof CudaException && !(e instanceof OutOfDeviceMemoryException)
               && ++faultsInARow >= DEVICE_FAULT_LIMIT) {
-            lastDeviceFault = stats.devices.get(index) + " stopped after " + faultsInARow + " CUDA errors in a row ("
+            lastDeviceFault = stats.workers.get(index) + " stopped after " + faultsInARow + " CUDA errors in a row ("
                 + reason(e) + ")";
-            System.err.println("batch: " + lastDeviceFault + "; the other devices take its files");
+            System.err.println("batch: a worker of " + lastDeviceFault + "; the other workers take its files");
             return;
           }
           continue;

@@ -38,14 +38,15 @@ final class BatchStats {
   final int total;
   final int skipped;
   final int cpuThreads;
-  final List<String> devices;
+  /** The device of each worker ("cuda:0", "cpu"), by worker index. */
+  final List<String> workers;
   final long startNanos = System.nanoTime();
   private final AtomicLong endNanos = new AtomicLong();
   private final LongAdder[] busy = new LongAdder[Stage.values().length];
   private final LongAdder workerIdle = new LongAdder();
   private final AtomicInteger ok = new AtomicInteger();
   private final AtomicInteger failedCount = new AtomicInteger();
-  private final AtomicInteger[] perDevice;
+  private final AtomicInteger[] perWorker;
   private final List<Failure> failures = new ArrayList<>();
   private volatile int notStarted;
 
@@ -53,19 +54,19 @@ final class BatchStats {
    * @param total files to process, skipped ones excluded
    * @param skipped files whose output existed
    * @param cpuThreads decode/encode threads
-   * @param devices one label per device worker ("cuda:0", "cpu")
+   * @param workers the device of each device worker ("cuda:0", "cpu")
    */
-  BatchStats(int total, int skipped, int cpuThreads, List<String> devices) {
+  BatchStats(int total, int skipped, int cpuThreads, List<String> workers) {
     this.total = total;
     this.skipped = skipped;
     this.cpuThreads = cpuThreads;
-    this.devices = List.copyOf(devices);
+    this.workers = List.copyOf(workers);
     for (int i = 0; i < busy.length; i++) {
       busy[i] = new LongAdder();
     }
-    perDevice = new AtomicInteger[devices.size()];
-    for (int i = 0; i < perDevice.length; i++) {
-      perDevice[i] = new AtomicInteger();
+    perWorker = new AtomicInteger[workers.size()];
+    for (int i = 0; i < perWorker.length; i++) {
+      perWorker[i] = new AtomicInteger();
     }
   }
 
@@ -77,8 +78,8 @@ final class BatchStats {
     workerIdle.add(nanos);
   }
 
-  void rendered(int device) {
-    perDevice[device].incrementAndGet();
+  void rendered(int worker) {
+    perWorker[worker].incrementAndGet();
   }
 
   void succeeded() {
@@ -124,8 +125,20 @@ final class BatchStats {
     }
   }
 
-  int renderedOn(int device) {
-    return perDevice[device].get();
+  /** {@return the images worker {@code worker} rendered} */
+  int renderedBy(int worker) {
+    return perWorker[worker].get();
+  }
+
+  /** {@return the images rendered on {@code device} ("cuda:1"), by all its workers} */
+  int renderedOn(String device) {
+    int n = 0;
+    for (int i = 0; i < workers.size(); i++) {
+      if (workers.get(i).equals(device)) {
+        n += perWorker[i].get();
+      }
+    }
+    return n;
   }
 
   long busyNanos(Stage stage) {
@@ -146,25 +159,25 @@ final class BatchStats {
 
   /**
    * {@return the share of the available thread time a stage was busy: CPU stages over all decode/encode
-   * threads, device stages over all device workers}
+   * threads, device stages over all device workers (with one worker per device: the device's busy share)}
    */
   double share(Stage stage) {
-    int threads = stage.where.equals("cpu") ? cpuThreads : devices.size();
+    int threads = stage.where.equals("cpu") ? cpuThreads : workers.size();
     double available = seconds() * 1e9 * threads;
     return available > 0 ? busyNanos(stage) / available : 0;
   }
 
   /** {@return the share of the device workers' time spent waiting for decoded images} */
   double workerIdleShare() {
-    double available = seconds() * 1e9 * devices.size();
+    double available = seconds() * 1e9 * workers.size();
     return available > 0 ? workerIdle.sum() / available : 0;
   }
 
   /** {@return "cuda:0 150, cuda:1 148" — images rendered per device} */
   String perDeviceLine() {
     List<String> parts = new ArrayList<>();
-    for (int i = 0; i < devices.size(); i++) {
-      parts.add(devices.get(i) + " " + renderedOn(i));
+    for (String device : new java.util.LinkedHashSet<>(workers)) {
+      parts.add(device + " " + renderedOn(device));
     }
     return String.join(", ", parts);
   }
@@ -176,13 +189,13 @@ final class BatchStats {
     lines.add("| --- | --- | ---: | ---: | ---: |");
     int n = Math.max(1, done());
     for (Stage s : Stage.values()) {
-      String where = s.where.equals("cpu") ? cpuThreads + " cpu threads" : devices.size() + " device worker"
-          + (devices.size() == 1 ? "" : "s");
+      String where = s.where.equals("cpu") ? cpuThreads + " cpu threads" : workers.size() + " device worker"
+          + (workers.size() == 1 ? "" : "s");
       lines.add(String.format(Locale.ROOT, "| %s | %s | %.2f | %.1f | %.0f %% |", s.label, where,
           busyNanos(s) / 1e9, busyNanos(s) / 1e6 / n, 100 * share(s)));
     }
     lines.add(String.format(Locale.ROOT, "| (waiting for decoded images) | %d device worker%s | %.2f | %.1f | %.0f %% |",
-        devices.size(), devices.size() == 1 ? "" : "s", workerIdle.sum() / 1e9, workerIdle.sum() / 1e6 / n,
+        workers.size(), workers.size() == 1 ? "" : "s", workerIdle.sum() / 1e9, workerIdle.sum() / 1e6 / n,
         100 * workerIdleShare()));
     return lines;
   }

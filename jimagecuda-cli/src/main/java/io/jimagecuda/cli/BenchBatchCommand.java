@@ -90,6 +90,10 @@ final class BenchBatchCommand implements Callable<Integer> {
       description = "CUDA devices, one worker each (default: the configured device).")
   List<Integer> devices;
 
+  @Option(names = "--device-workers", paramLabel = "N", defaultValue = "1",
+      description = "Worker threads per device (default: ${DEFAULT-VALUE}).")
+  int deviceWorkers;
+
   @Option(names = "--jobs", paramLabel = "N",
       description = "Decode and encode threads (default: the number of CPUs).")
   Integer jobs;
@@ -106,6 +110,9 @@ final class BenchBatchCommand implements Callable<Integer> {
     int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     if (threads < 1) {
       throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + threads);
+    }
+    if (deviceWorkers < 1) {
+      throw new ParameterException(spec.commandLine(), "--device-workers must be at least 1, got " + deviceWorkers);
     }
     List<BackendKind> kinds = backends != null ? backends
         : JImageCuda.isCudaAvailable() ? List.of(BackendKind.CUDA, BackendKind.CPU) : List.of(BackendKind.CPU);
@@ -128,7 +135,7 @@ final class BenchBatchCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     for (BackendKind kind : kinds) {
       BatchPipeline.Settings settings = new BatchPipeline.Settings(kind,
-          kind == BackendKind.CUDA ? gpus : List.of(), threads, "jpg", 90, true);
+          kind == BackendKind.CUDA ? gpus : List.of(), deviceWorkers, threads, "jpg", 90, true);
       Path outDir = root.resolve("out-" + kind.id());
       List<BatchInputs.Item> mine = items.stream()
           .map(i -> new BatchInputs.Item(i.input(), outDir.resolve(i.output().getFileName()))).toList();
@@ -154,14 +161,14 @@ final class BenchBatchCommand implements Callable<Integer> {
 
   private void report(PrintWriter out, List<Row> rows, Size photo, int threads) {
     out.printf(Locale.ROOT, "%d JPEGs of %s (quality 90) -> Lanczos to %d wide, contrast, saturation, watermark, "
-        + "JPEG 90; %d decode + %d encode threads, %d CPUs%n", count, photo, width, threads, threads,
-        Runtime.getRuntime().availableProcessors());
+        + "JPEG 90; %d decode + %d encode threads, %d worker(s) per device, %d CPUs%n", count, photo, width,
+        threads, threads, deviceWorkers, Runtime.getRuntime().availableProcessors());
     for (Row r : rows) {
       out.println("- " + r.kind().id() + ": " + JImageCuda.describe(r.kind()));
     }
     out.println();
     out.println("| backend | devices | images/s | wall s | decode ms | upload ms | recipe ms | download ms "
-        + "| encode+write ms | CPU decode busy | device busy (recipe) | device waiting | vs cpu |");
+        + "| encode+write ms | CPU decode busy | device workers in recipe | device workers waiting | vs cpu |");
     out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     double cpuRate = rows.stream().filter(r -> r.kind() == BackendKind.CPU).mapToDouble(r -> r.stats().imagesPerSecond())
         .findFirst().orElse(Double.NaN);
@@ -177,7 +184,8 @@ final class BenchBatchCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Stage times are busy milliseconds per image (summed over threads); shares are of the threads' "
-        + "wall time. \"device waiting\": the device workers' time waiting for decoded images.");
+        + "wall time; with one worker per device, \"device workers in recipe\" is the GPU's busy share (the "
+        + "recipe's kernels, waited for) and \"waiting\" the time it waited for decoded images.");
     for (Row r : rows) {
       out.println("- " + r.kind().id() + " images per device: " + r.stats().perDeviceLine());
     }

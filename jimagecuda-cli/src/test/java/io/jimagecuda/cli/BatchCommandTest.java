@@ -195,6 +195,45 @@ class BatchCommandTest {
   }
 
   @Test
+  void twoWorkersGiveTheSameBytesAsOne() throws IOException {
+    Path recipe = recipe();
+    for (int i = 0; i < 6; i++) {
+      photo(dir.resolve("in/p" + i + ".png"), 60 + i, 40, i);
+    }
+    Cli.Result one = Cli.run("batch", recipe.toString(), dir.resolve("in").toString(), "--out",
+        dir.resolve("one").toString(), "--backend", "cpu", "--progress", "off");
+    Cli.Result two = Cli.run("batch", recipe.toString(), dir.resolve("in").toString(), "--out",
+        dir.resolve("two").toString(), "--backend", "cpu", "--device-workers", "2", "--jobs", "3",
+        "--progress", "off", "--stats");
+    assertEquals(0, one.exit(), one.err());
+    assertEquals(0, two.exit(), two.err());
+    assertTrue(two.out().contains("images per device: cpu 6; 3 cpu threads;"), two.out());
+    assertTrue(two.out().contains("| recipe | 2 device workers | "), two.out());
+    for (int i = 0; i < 6; i++) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("one/p" + i + ".png")),
+          Files.readAllBytes(dir.resolve("two/p" + i + ".png")), "p" + i);
+    }
+  }
+
+  @Test
+  void renderInputMustMatchTheRecipe() throws IOException {
+    Path recipe = recipe();
+    photo(dir.resolve("a.png"), 10, 10, 1);
+    Path plain = Files.writeString(dir.resolve("plain.json"),
+        "{\"name\": \"p\", \"images\": {\"a\": {\"width\": 2, \"height\": 2}}, \"steps\": [], \"output\": \"a\"}");
+    assertUserError(Cli.run("render", recipe.toString(), "-o", dir.resolve("o.png").toString(), "--backend", "cpu"),
+        "loads \"$input\": give the image with --input FILE");
+    assertUserError(Cli.run("render", plain.toString(), "--input", dir.resolve("a.png").toString(), "-o",
+        dir.resolve("o.png").toString(), "--backend", "cpu"), "has no image {\"load\": \"$input\"}");
+    assertUserError(Cli.run("render", recipe.toString(), "--input", dir.resolve("nope.png").toString(), "-o",
+        dir.resolve("o.png").toString(), "--backend", "cpu"), "nope.png");
+    Cli.Result ok = Cli.run("render", recipe.toString(), "--input", dir.resolve("a.png").toString(), "-o",
+        dir.resolve("o.png").toString(), "--backend", "cpu");
+    assertEquals(0, ok.exit(), ok.err());
+    assertEquals(24, ImageIO.read(dir.resolve("o.png").toFile()).getWidth(), "resized to 24 wide");
+  }
+
+  @Test
   void progressLinesWhenNotOnATerminal() throws IOException {
     Path recipe = recipe();
     for (int i = 0; i < 6; i++) {
@@ -234,7 +273,7 @@ class BatchCommandTest {
       items.add(new BatchInputs.Item(f, out.resolve("p" + i + ".png")));
     }
     BatchPipeline pipeline = new BatchPipeline(RecipeParser.parse(recipe), dir,
-        new BatchPipeline.Settings(BackendKind.CPU, List.of(), 2, "png", -1, false));
+        new BatchPipeline.Settings(BackendKind.CPU, List.of(), 1, 2, "png", -1, false));
     AtomicReference<Thread> canceller = new AtomicReference<>();
     BatchStats stats = pipeline.run(pipeline.createJobs(), items, s -> {
       Thread t = new Thread(() -> {
@@ -345,26 +384,15 @@ class BatchCommandTest {
 
     @Test
     void twoWorkersOnOneDeviceShareTheWork() throws IOException {
-      // The multi-device path with the one GPU there is: two --devices entries are refused, so the
-      // pipeline is driven directly with device 0 twice.
       Path recipe = recipe();
-      List<BatchInputs.Item> items = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
-        Path f = dir.resolve("in/p" + i + ".png");
-        photo(f, 200, 150, i);
-        items.add(new BatchInputs.Item(f, dir.resolve("out/p" + i + ".png")));
+        photo(dir.resolve("in/p" + i + ".png"), 200, 150, i);
       }
-      BatchPipeline pipeline = new BatchPipeline(RecipeParser.parse(recipe), dir,
-          new BatchPipeline.Settings(BackendKind.CUDA, List.of(0, 0), 2, "png", -1, false));
-      BatchStats stats;
-      try {
-        stats = pipeline.run(pipeline.createJobs(), items, s -> { });
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-      assertEquals(12, stats.ok());
-      assertEquals(12, stats.renderedOn(0) + stats.renderedOn(1));
-      assertEquals("cuda:0 " + stats.renderedOn(0) + ", cuda:0 " + stats.renderedOn(1), stats.perDeviceLine());
+      Cli.Result r = Cli.run("batch", recipe.toString(), dir.resolve("in").toString(), "--out",
+          dir.resolve("out").toString(), "--devices", "0", "--device-workers", "2", "--progress", "off", "--stats");
+      assertEquals(0, r.exit(), r.err());
+      assertTrue(r.out().contains("images per device: cuda:0 12;"), r.out());
+      assertTrue(r.out().contains("| recipe | 2 device workers | "), r.out());
     }
   }
 }
