@@ -117,12 +117,17 @@ final class BatchCommand implements Callable<Integer> {
           + Recipe.INPUT + "\"}, so it would render the same image for every input");
     }
     BatchInputs files = BatchInputs.expand(inputs, out, extensionOf(settings.format()));
-    Files.createDirectories(out);
-    PrintWriter err = spec.commandLine().getErr();
-    files.notes().forEach(n -> err.println("batch: note: " + n));
     Path dir = inputsDir != null ? inputsDir : recipe.toAbsolutePath().getParent();
     BatchPipeline pipeline = new BatchPipeline(r, dir, settings);
     List<RecipeJob> jobsPerDevice = pipeline.createJobs();
+    try {
+      Files.createDirectories(out);
+    } catch (IOException | RuntimeException e) {
+      jobsPerDevice.forEach(RecipeJob::close);
+      throw e;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    files.notes().forEach(n -> err.println("batch: note: " + n));
 
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
