@@ -221,6 +221,9 @@ final class BatchCommand implements Callable<Integer> {
   private int summary(BatchStats s, boolean interrupted) {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    for (String notice : s.notices()) {
+      err.println("batch: " + notice);
+    }
     for (BatchStats.Failure f : s.failures()) {
       err.println("batch: FAILED " + f.input() + " (" + f.stage() + "): " + f.reason());
     }

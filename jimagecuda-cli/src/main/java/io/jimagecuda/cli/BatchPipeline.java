@@ -71,10 +71,24 @@ final class BatchPipeline {
   private final AtomicInteger liveWorkers = new AtomicInteger();
   private volatile String lastDeviceFault = "";
 
+  /** What a device worker does with one decoded file; replaced by tests to force device faults. */
+  @FunctionalInterface
+  interface RenderStep {
+    /** Renders {@code pixels} with {@code job} on worker {@code worker}, recording the stage times. */
+    HostImage render(RecipeJob job, int worker, HostImage pixels, BatchStats stats) throws IOException;
+  }
+
+  private final RenderStep renderStep;
+
   BatchPipeline(Recipe recipe, Path inputsDir, Settings settings) {
+    this(recipe, inputsDir, settings, (job, worker, pixels, stats) -> render(job, pixels, stats));
+  }
+
+  BatchPipeline(Recipe recipe, Path inputsDir, Settings settings, RenderStep renderStep) {
     this.recipe = recipe;
     this.inputsDir = inputsDir;
     this.settings = settings;
+    this.renderStep = renderStep;
   }
 
   /** Stops taking new files; those in flight are finished. Any thread may call it. */
@@ -260,16 +274,16 @@ final class BatchPipeline {
         }
         HostImage result;
         try {
-          result = render(job, d.pixels(), stats);
+          result = renderStep.render(job, index, d.pixels(), stats);
           faultsInARow = 0;
         } catch (Exception | OutOfMemoryError e) {
           stats.failed(d.item().input(), "render on " + stats.workers.get(index), reason(e));
           inFlight.release();
           if (e instanceof CudaException && !(e instanceof OutOfDeviceMemoryException)
               && ++faultsInARow >= DEVICE_FAULT_LIMIT) {
-            lastDeviceFault = stats.workers.get(index) + " stopped after " + faultsInARow + " CUDA errors in a row ("
-                + reason(e) + ")";
-            System.err.println("batch: a worker of " + lastDeviceFault + "; the other workers take its files");
+            lastDeviceFault = "a worker of " + stats.workers.get(index) + " stopped after " + faultsInARow
+                + " CUDA errors in a row (" + reason(e) + ")";
+            stats.notice(lastDeviceFault + "; the other workers took its files");
             return;
           }
           continue;
@@ -286,7 +300,7 @@ final class BatchPipeline {
   }
 
   /** Upload, recipe, download, each waited for so that its time is its own. */
-  private HostImage render(RecipeJob job, HostImage pixels, BatchStats stats) throws IOException {
+  static HostImage render(RecipeJob job, HostImage pixels, BatchStats stats) throws IOException {
     BackendKind kind = job.backend();
     long t0 = System.nanoTime();
     try (Image in = Images.fromHostImage(pixels, kind)) {

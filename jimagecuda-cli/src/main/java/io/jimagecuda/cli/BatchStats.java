@@ -48,6 +48,7 @@ final class BatchStats {
   private final AtomicInteger failedCount = new AtomicInteger();
   private final AtomicInteger[] perWorker;
   private final List<Failure> failures = new ArrayList<>();
+  private final List<String> notices = new ArrayList<>();
   private volatile int notStarted;
 
   /**
@@ -91,6 +92,19 @@ final class BatchStats {
       failures.add(new Failure(input, stage, reason));
     }
     failedCount.incrementAndGet();
+  }
+
+  /** Records something the summary reports, e.g. a device worker that stopped. */
+  void notice(String message) {
+    synchronized (notices) {
+      notices.add(message);
+    }
+  }
+
+  List<String> notices() {
+    synchronized (notices) {
+      return List.copyOf(notices);
+    }
   }
 
   void notStarted(int n) {

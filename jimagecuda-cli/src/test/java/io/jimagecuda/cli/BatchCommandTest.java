@@ -336,6 +336,56 @@ class BatchCommandTest {
     assertEquals(written.size(), Integer.parseInt(ok.group(1)), "the summary counts what is on disk");
   }
 
+  @Test
+  void aBrokenDeviceFailsOnlyItsWorkersFilesAndTheOthersFinish() throws Exception {
+    Path recipe = recipe();
+    List<BatchInputs.Item> items = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Path f = dir.resolve("in/p" + i + ".png");
+      photo(f, 40, 30, i);
+      items.add(new BatchInputs.Item(f, dir.resolve("out/p" + i + ".png")));
+    }
+    // Two workers; worker 0's "device" is broken: every render fails with a CUDA error.
+    BatchPipeline.RenderStep broken = (job, worker, pixels, stats) -> {
+      if (worker == 0) {
+        throw new io.jimagecuda.CudaException("cuLaunchKernel", 700, "CUDA_ERROR_ILLEGAL_ADDRESS", "forced fault");
+      }
+      try {
+        Thread.sleep(5); // the healthy worker is slower, so the broken one certainly takes files
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      return BatchPipeline.render(job, pixels, stats);
+    };
+    BatchPipeline pipeline = new BatchPipeline(RecipeParser.parse(recipe), dir,
+        new BatchPipeline.Settings(BackendKind.CPU, List.of(), 2, 2, "png", -1, false), broken);
+    BatchStats stats = pipeline.run(pipeline.createJobs(), items, s -> { });
+    assertTrue(stats.failed() >= 1 && stats.failed() <= BatchPipeline.DEVICE_FAULT_LIMIT, "failed " + stats.failed());
+    assertEquals(30, stats.ok() + stats.failed(), "the healthy worker finished the rest");
+    assertEquals(0, stats.renderedBy(0));
+    assertEquals(stats.ok(), stats.renderedBy(1));
+    for (BatchStats.Failure f : stats.failures()) {
+      assertEquals("render on cpu", f.stage());
+      assertTrue(f.reason().contains("forced fault"), f.reason());
+    }
+    assertEquals(1, stats.notices().size(), stats.notices().toString());
+    assertTrue(stats.notices().get(0).startsWith("a worker of cpu stopped after 3 CUDA errors in a row"),
+        stats.notices().toString());
+    assertEquals(stats.ok(), files(dir.resolve("out")).size());
+
+    // Every worker broken: nothing is written, every file fails with the reason.
+    BatchPipeline allBroken = new BatchPipeline(RecipeParser.parse(recipe), dir,
+        new BatchPipeline.Settings(BackendKind.CPU, List.of(), 2, 2, "png", -1, true), (job, worker, pixels, s) -> {
+          throw new io.jimagecuda.CudaException("cuLaunchKernel", 700, "CUDA_ERROR_ILLEGAL_ADDRESS", "forced fault");
+        });
+    BatchStats none = allBroken.run(allBroken.createJobs(), items, s -> { });
+    assertEquals(0, none.ok());
+    assertEquals(30, none.failed());
+    assertTrue(none.failures().stream().filter(f -> f.reason().startsWith("no working device left: a worker of cpu"))
+        .count() >= 30 - 2 * BatchPipeline.DEVICE_FAULT_LIMIT, none.failures().toString());
+    assertNoTempFiles(dir.resolve("out"));
+  }
+
   /** On the GPU machine: the same files on CUDA device 0 against the CPU backend. */
   @GpuOnly
   @Nested
