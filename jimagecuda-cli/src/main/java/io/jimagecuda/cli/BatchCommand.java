@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {"  0    every file written (or skipped: output exists)", "  2    user error, nothing processed",
         "  4    some files failed (listed with their reasons); the others were written",
-        "  130  interrupted (Ctrl-C): the files in flight were finished, no partial output left"})
+        "  130  interrupted (Ctrl-C): the files in flight were finished, none is partial"})
 final class BatchCommand implements Callable<Integer> {
   /** Exit code when some files failed and the others were written. */
   static final int SOME_FAILED = 4;
@@ -80,7 +80,7 @@ final class BatchCommand implements Callable<Integer> {
       description = "The backend (default: CUDA when available, else CPU).")
   BackendKind backend;
 
-  @Option(names = "--devices", paramLabel = "0,1", split = ",",
+  @Option(names = "--devices", paramLabel = "N", split = ",",
       description = "CUDA devices, one worker each (default: the configured device). Implies --backend cuda.")
   List<Integer> devices;
 

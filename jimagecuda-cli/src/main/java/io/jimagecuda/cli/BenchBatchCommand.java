@@ -82,11 +82,11 @@ final class BenchBatchCommand implements Callable<Integer> {
           + "seed is reused (default: jimagecuda-bench-batch in the temporary directory).")
   Path dir;
 
-  @Option(names = "--backends", paramLabel = "cuda,cpu", split = ",", converter = Main.BackendConverter.class,
+  @Option(names = "--backends", paramLabel = "cpu|cuda", split = ",", converter = Main.BackendConverter.class,
       description = "Backends to measure, in order (default: cuda when available, then cpu).")
   List<BackendKind> backends;
 
-  @Option(names = "--devices", paramLabel = "0,1", split = ",",
+  @Option(names = "--devices", paramLabel = "N", split = ",",
       description = "CUDA devices, one worker each (default: the configured device).")
   List<Integer> devices;
 
