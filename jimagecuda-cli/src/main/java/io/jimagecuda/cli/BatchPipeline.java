@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are between "decode started" and "written" at any time.
  *
  * <p>Faults stay per file: a file that cannot be decoded, rendered (a step's error, device out of
- * memory) or encoded or written is recorded with the stage and the reason and the others continue. A
+ * memory) or encoded or written (any exception or error, also Java heap exhaustion) is recorded with the stage and the reason and the others continue. A
  * device worker that fails {@value #DEVICE_FAULT_LIMIT} files in a row with a CUDA error (the device
  * itself is broken) stops; the other workers take its share, and when none is left the remaining files
  * fail with that reason. Outputs are written to a hidden temporary name in the output directory and
@@ -250,7 +250,7 @@ final class BatchPipeline {
     HostImage pixels;
     try {
       pixels = Images.decode(item.input(), RecipeJob.INPUT_AUTOROTATE);
-    } catch (Exception | OutOfMemoryError e) {
+    } catch (Exception | Error e) {
       stats.addBusy(BatchStats.Stage.DECODE, System.nanoTime() - t0);
       stats.failed(item.input(), "decode", reason(e));
       inFlight.release();
@@ -276,7 +276,7 @@ final class BatchPipeline {
         try {
           result = renderStep.render(job, index, d.pixels(), stats);
           faultsInARow = 0;
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception | Error e) {
           stats.failed(d.item().input(), "render on " + stats.workers.get(index), reason(e));
           inFlight.release();
           if (e instanceof CudaException && !(e instanceof OutOfDeviceMemoryException)
@@ -324,7 +324,7 @@ final class BatchPipeline {
       byte[] bytes;
       try {
         bytes = Images.encode(pixels, settings.format(), settings.quality());
-      } catch (Exception | OutOfMemoryError e) {
+      } catch (Exception | Error e) {
         stats.addBusy(BatchStats.Stage.ENCODE, System.nanoTime() - t0);
         stats.failed(item.input(), "encode", reason(e));
         return;
@@ -334,7 +334,7 @@ final class BatchPipeline {
       try {
         writeAtomically(item.output(), bytes);
         stats.succeeded();
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | Error e) {
         stats.failed(item.input(), "write", "cannot write " + item.output() + ": " + reason(e));
       } finally {
         stats.addBusy(BatchStats.Stage.WRITE, System.nanoTime() - t1);
