@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * top-level keys, unknown ops, unknown or missing step parameters, values of the wrong type, duplicate
  * keys, image ids that are not defined yet and {@code out} ids that already exist are all rejected with a
  * {@link RecipeException} naming the step (from 1), the op and the parameter. Ops are checked against the
- * whole {@link Vocabulary}, implemented or not.
+ * whole {@link Vocabulary}, implemented or not. An image may load the placeholder {@code "$input"}
+ * ({@link Recipe#INPUT}), the input given when the recipe runs; other names starting with {@code $} are
+ * rejected.
  *
  * <pre>{@code
  * Recipe r = RecipeParser.parse(Path.of("docs/quick.json"));
@@ -162,6 +164,13 @@ public final class RecipeParser {
 
   private static String inputFile(JsonNode v, String where) {
     String file = text(v, where + ": 'load'");
+    if (file.equals(Recipe.INPUT)) {
+      return file;
+    }
+    if (file.startsWith("$")) {
+      throw new RecipeException(where + ": 'load' names the unknown placeholder " + show(v)
+          + "; the only placeholder is \"" + Recipe.INPUT + "\" (the input image given when the recipe runs)");
+    }
     Path p;
     try {
       p = Path.of(file).normalize();
