@@ -31,8 +31,7 @@ import org.jspecify.annotations.Nullable;
  * buffer and turned into RGBA on the image's backend (a CUDA kernel there):
  * <ul>
  *   <li>8-bit colours by truncation, {@code fg = trunc(color·255)}, {@code bg = trunc(bgColor·255)},
- *       clipped to 0..255 (the colour's shortest decimal form, as typed, is what is multiplied: 0.6
- *       gives 152 as in the reference's Python, not 153);</li>
+ *       clipped to 0..255 (0.7 gives 178);</li>
  *   <li>every pixel has the text's RGB; alpha {@code A = M} for an opaque colour, else
  *       {@code trunc(M·fg.a/255)}: coverage is alpha;</li>
  *   <li>with a background ({@code bg.a > 0}), Porter-Duff over that colour, truncated to 8 bits; with an
@@ -488,13 +487,8 @@ public final class Text {
     return to8(c.r()) | to8(c.g()) << 8 | to8(c.b()) << 16 | to8(c.a()) << 24;
   }
 
-  /**
-   * {@code trunc(v·255)} of the value as it was typed: the reference multiplies a Python float (a
-   * double), so the float is widened through its shortest decimal form (0.6f → 0.6, giving 152 as
-   * Python does, where {@code 0.6f·255} would give 153).
-   */
+  /** {@code trunc(v·255)} in double precision (the reference's Python arithmetic), clipped to 0..255. */
   static int to8(float v) {
-    double typed = Double.parseDouble(Float.toString(v));
-    return (int) Math.max(0, Math.min(255, (long) (typed * 255)));
+    return (int) Math.max(0, Math.min(255, (long) ((double) v * 255)));
   }
 }

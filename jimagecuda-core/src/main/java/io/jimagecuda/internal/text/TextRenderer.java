@@ -89,7 +89,7 @@ public final class TextRenderer {
 
   /**
    * The font of a style: the family's best face at the style's size, with what Java2D must synthesise
-   * (bold, oblique), underline, strikethrough, letter spacing (tracking), super/subscript, kerning and
+   * (bold, oblique), letter spacing (tracking), super/subscript, kerning and
    * ligatures. Cached.
    *
    * @param style the style; its family resolves ({@link FontLibrary#find})
@@ -119,12 +119,6 @@ public final class TextRenderer {
     }
     if (base.synthItalic()) {
       a.put(TextAttribute.POSTURE, TextAttribute.POSTURE_OBLIQUE);
-    }
-    if (s.underline()) {
-      a.put(TextAttribute.UNDERLINE, TextAttribute.UNDERLINE_ON);
-    }
-    if (s.strikethrough()) {
-      a.put(TextAttribute.STRIKETHROUGH, TextAttribute.STRIKETHROUGH_ON);
     }
     if (s.letterSpacing() != 0) {
       a.put(TextAttribute.TRACKING, s.letterSpacing() / size); // Java2D multiplies it by the size
@@ -233,6 +227,13 @@ public final class TextRenderer {
       int e = Math.min(r.end(), end);
       if (s < e) {
         as.addAttribute(TextAttribute.FONT, font(r.style()), s - start, e - start);
+        // TextLayout draws decorations from the text's attributes, not from those of the FONT attribute.
+        if (r.style().underline()) {
+          as.addAttribute(TextAttribute.UNDERLINE, TextAttribute.UNDERLINE_ON, s - start, e - start);
+        }
+        if (r.style().strikethrough()) {
+          as.addAttribute(TextAttribute.STRIKETHROUGH, TextAttribute.STRIKETHROUGH_ON, s - start, e - start);
+        }
       }
     }
     return new TextLayout(as.getIterator(), FRC);
