@@ -336,7 +336,23 @@ public final class Text {
    * @throws CapacityExceededException if the scratch buffer is too small
    */
   public static Image create(String text, Options options) {
-    return render("Text.create", null, text, options);
+    return render("Text.create", null, text, options, null);
+  }
+
+  /**
+   * {@link #create(String, Options)} on a given backend.
+   *
+   * @param text the text, with markup; not empty or whitespace only
+   * @param options font, size, colours, alignment, spacing and scratch buffer (on {@code backend})
+   * @param backend where the new image lives
+   * @return the new image; the caller closes it
+   * @throws IllegalArgumentException as {@link #create(String, Options)}, or if the scratch buffer is on
+   *     another backend
+   * @throws BackendUnavailableException if {@code backend} is CUDA and it cannot start
+   */
+  public static Image create(String text, Options options, BackendKind backend) {
+    Check.notNull("Text.create", "backend", backend);
+    return render("Text.create", null, text, options, backend);
   }
 
   /**
@@ -364,10 +380,11 @@ public final class Text {
    */
   public static void createInto(Image dst, String text, Options options) {
     Check.notNull("Text.createInto", "dst", dst);
-    render("Text.createInto", dst, text, options);
+    render("Text.createInto", dst, text, options, null);
   }
 
-  private static Image render(String op, @Nullable Image dstOrNull, String text, Options o) {
+  private static Image render(String op, @Nullable Image dstOrNull, String text, Options o,
+      @Nullable BackendKind backend) {
     Check.notNull(op, "text", text);
     Check.notNull(op, "options", o);
     Check.notNull(op, "options.font", o.font());
@@ -381,6 +398,10 @@ public final class Text {
       Check.usable(op, "dst", dstOrNull);
     } else if (u8Buffer != null) {
       Check.usable(op, "u8Buffer", u8Buffer);
+      if (backend != null && u8Buffer.backend() != backend) {
+        throw new IllegalArgumentException(op + ": u8Buffer is on the " + u8Buffer.backend()
+            + " backend, the result on " + backend + ": images of one call must share a backend");
+      }
     }
     Check.positive(op, "size", o.size());
     Check.finite(op, "size", o.size());
@@ -440,8 +461,8 @@ public final class Text {
     if (u8Buffer != null) {
       Check.resizeFor(op, "u8Buffer", u8Buffer, w, h);
     }
-    BackendKind kind = dstOrNull != null ? dstOrNull.backend()
-        : u8Buffer != null ? u8Buffer.backend() : JImageCuda.defaultBackend();
+    BackendKind kind = dstOrNull != null ? dstOrNull.backend() : u8Buffer != null ? u8Buffer.backend()
+        : backend != null ? backend : JImageCuda.defaultBackend();
     Image dst = dstOrNull;
     ImageU8 u8 = u8Buffer;
     boolean done = false;
@@ -452,9 +473,9 @@ public final class Text {
       if (dst == null) {
         dst = new Image(w, h, kind);
       }
-      Backend backend = dst.backendImpl();
-      backend.uploadBytes(u8.storage(), coverage.mask(), 0, w * h);
-      backend.text().create(dst.storage(), u8.storage(), w, h, packed(o.color()), packed(o.bgColor()));
+      Backend impl = dst.backendImpl();
+      impl.uploadBytes(u8.storage(), coverage.mask(), 0, w * h);
+      impl.text().create(dst.storage(), u8.storage(), w, h, packed(o.color()), packed(o.bgColor()));
       done = true;
       return dst;
     } finally {
