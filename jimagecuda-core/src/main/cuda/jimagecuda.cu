@@ -10,3 +10,4 @@
 #include "present.cu"
 #include "resize.cu"
 #include "transform.cu"
+#include "text.cu"

@@ -11,6 +11,7 @@ import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.TransformOps;
 import io.jimagecuda.internal.backend.FilterOps;
+import io.jimagecuda.internal.backend.TextOps;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -49,7 +50,8 @@ class ArchitectureTest {
       new Family(TransformOps.class, Transform.class, "", "transform", "TransformTest",
           "parity/TransformParityTest"),
       new Family(EffectOps.class, Effect.class, "", "effect", "EffectTest", "parity/EffectParityTest"),
-      new Family(FilterOps.class, Filter.class, "", "filter", "FilterTest", "parity/FilterParityTest"));
+      new Family(FilterOps.class, Filter.class, "", "filter", "FilterTest", "parity/FilterParityTest"),
+      new Family(TextOps.class, Text.class, "", "text", "TextTest", "parity/TextParityTest"));
 
   private static final Path MAIN_CUDA = Path.of("src/main/cuda");
   private static final Path TESTS = Path.of("src/test/java/io/jimagecuda");

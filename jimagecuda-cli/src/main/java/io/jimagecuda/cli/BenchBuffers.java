@@ -17,6 +17,7 @@ import io.jimagecuda.Rgba;
  *   <li>{@link #other}: a second input, a horizontal orange → blue gradient with alpha 0.8 (an overlay or a
  *       mask);</li>
  *   <li>{@link #u8}: {@code src} as 8-bit;</li>
+ *   <li>{@link #textU8}: the text entries' 8-bit scratch, 4096×128 whatever the size;</li>
  *   <li>{@link #dst} and {@link #temp}: results and scratch, reused by every call. Their capacity is 2.25×
  *       the size, so that results larger than the input (a rotation with {@code expand}) fit; their logical
  *       size is set back to the size before each op is timed.</li>
@@ -33,6 +34,8 @@ final class BenchBuffers implements AutoCloseable {
   final Image temp;
   /** {@code src} converted to 8 bits. */
   final ImageU8 u8;
+  /** The 8-bit scratch of the text entries, whose results do not depend on the benchmark's size. */
+  final ImageU8 textU8;
   private final int width;
   private final int height;
   private final BackendKind kind;
@@ -49,6 +52,7 @@ final class BenchBuffers implements AutoCloseable {
     dst = new Image(Math.max(width, 800), Math.max(roomy, 600), kind);
     temp = new Image(Math.max(width, 800), Math.max(roomy, 600), kind);
     u8 = new ImageU8(width, height, kind);
+    textU8 = new ImageU8(4096, 128, kind);
     Fill.noise(src, new Fill.Noise(1, false));
     Fill.gradient(other, new Rgba(1, 0.5f, 0, 0.8f), new Rgba(0, 0.5f, 1, 0.8f), GradientDirection.HORIZONTAL);
     Images.convertFloatToU8(u8, src);
@@ -87,5 +91,6 @@ final class BenchBuffers implements AutoCloseable {
     dst.free();
     temp.free();
     u8.free();
+    textU8.free();
   }
 }

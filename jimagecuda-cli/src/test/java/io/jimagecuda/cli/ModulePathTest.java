@@ -44,6 +44,7 @@ class ModulePathTest {
 
   @Test
   void rendersFromTheModulePathLoadingPngJpegAndWebp() throws Exception {
+    // The text step reads the bundled font, a resource of the named module io.jimagecuda.
     Path inputs = Files.createDirectories(dir.resolve("inputs"));
     ImageIO.write(flat(3, 2, BufferedImage.TYPE_INT_ARGB, 0x80_10_20_30), "png", inputs.resolve("in.png").toFile());
     ImageIO.write(flat(16, 8, BufferedImage.TYPE_INT_RGB, 0xC8_64_32), "jpeg", inputs.resolve("in.jpg").toFile());
@@ -53,7 +54,9 @@ class ModulePathTest {
     Files.writeString(dir.resolve("files.json"), """
         {"name": "files",
          "images": {"png": {"load": "in.png"}, "jpeg": {"load": "in.jpg"}, "webp": {"load": "probe.webp"}},
-         "steps": [],
+         "steps": [{"op": "text.create", "text": "<b>fonts</b> from the module", "font": "Sans", "size": 12,
+                    "color": [0, 0, 0, 1], "bgColor": [0, 0, 0, 0], "align": "left", "justify": false,
+                    "spacing": 0, "letterSpacing": 0, "out": "text"}],
          "output": "jpeg"}
         """);
 

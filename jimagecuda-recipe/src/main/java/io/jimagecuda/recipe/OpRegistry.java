@@ -8,6 +8,7 @@ import io.jimagecuda.recipe.steps.FillSteps;
 import io.jimagecuda.recipe.steps.ResizeSteps;
 import io.jimagecuda.recipe.steps.TransformSteps;
 import io.jimagecuda.recipe.steps.FilterSteps;
+import io.jimagecuda.recipe.steps.TextSteps;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,7 @@ public final class OpRegistry {
     TransformSteps.register(registry);
     EffectSteps.register(registry);
     FilterSteps.register(registry);
+    TextSteps.register(registry);
     return registry;
   }
 

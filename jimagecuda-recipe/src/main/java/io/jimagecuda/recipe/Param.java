@@ -88,6 +88,15 @@ public record Param(String name, ParamType type, boolean nullable, List<String> 
     return new Param(name, ParamType.CHOICE, false, List.of(choices));
   }
 
+  /**
+   * {@return a free-text string parameter}
+   *
+   * @param name the JSON key
+   */
+  public static Param string(String name) {
+    return new Param(name, ParamType.STRING, false, List.of());
+  }
+
   /** {@return this parameter, with {@code null} allowed} */
   public Param orNull() {
     return new Param(name, type, true, choices);

@@ -15,7 +15,9 @@ public enum ParamType {
   /** An array of exactly three numbers {@code [r, g, b]}. */
   RGB("an array of 3 numbers [r, g, b]"),
   /** One string of a fixed set ({@link Param#choices()}). */
-  CHOICE("a string");
+  CHOICE("a string"),
+  /** Any JSON string (free text: the text and font of {@code text.create}). */
+  STRING("a string");
 
   private final String description;
 

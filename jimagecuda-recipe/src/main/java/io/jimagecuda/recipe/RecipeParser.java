@@ -309,6 +309,11 @@ public final class RecipeParser {
           return new float[] {channel(v, 0), channel(v, 1), channel(v, 2)};
         }
         break;
+      case STRING:
+        if (v.isTextual()) {
+          return v.textValue();
+        }
+        break;
       default:
         throw new AssertionError(p.type());
     }

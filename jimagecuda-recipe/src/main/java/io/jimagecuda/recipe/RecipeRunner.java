@@ -109,7 +109,7 @@ public final class RecipeRunner {
       for (Recipe.Step step : recipe.steps()) {
         Image result;
         try {
-          result = registry.run(step, new StepArgs(step, images));
+          result = registry.run(step, new StepArgs(step, images, backend));
         } catch (IllegalArgumentException e) {
           throw new RecipeException(step.where() + ": " + e.getMessage(), e);
         }

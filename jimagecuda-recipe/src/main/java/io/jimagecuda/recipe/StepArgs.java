@@ -1,6 +1,8 @@
 package io.jimagecuda.recipe;
 
+import io.jimagecuda.BackendKind;
 import io.jimagecuda.Image;
+import io.jimagecuda.JImageCuda;
 import io.jimagecuda.Rgba;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,10 +15,30 @@ import org.jspecify.annotations.Nullable;
 public final class StepArgs {
   private final Recipe.Step step;
   private final Map<String, Image> images;
+  private final BackendKind backend;
 
   StepArgs(Recipe.Step step, Map<String, Image> images) {
+    this(step, images, JImageCuda.defaultBackend());
+  }
+
+  StepArgs(Recipe.Step step, Map<String, Image> images, BackendKind backend) {
     this.step = step;
     this.images = images;
+    this.backend = backend;
+  }
+
+  /** {@return the backend the recipe runs on, where an op that makes an image from nothing puts it} */
+  public BackendKind backend() {
+    return backend;
+  }
+
+  /**
+   * {@return a {@link ParamType#STRING} parameter}
+   *
+   * @param param the parameter's name in the op's signature
+   */
+  public String string(String param) {
+    return get(param, ParamType.STRING, String.class);
   }
 
   /**

@@ -79,4 +79,7 @@ public interface Backend {
 
   /** Filters: blur, sharpen, edges and the per-pixel tone filters. */
   FilterOps filter();
+
+  /** Text: the coverage mask to RGBA conversion. */
+  TextOps text();
 }

@@ -8,6 +8,7 @@ import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.EffectOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.FilterOps;
+import io.jimagecuda.internal.backend.TextOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
@@ -26,6 +27,7 @@ public final class CpuBackend implements Backend {
   private final CpuTransform transform;
   private final CpuEffect effect;
   private final CpuFilter filter;
+  private final CpuText text;
 
   /** Creates the backend with {@code threads} worker threads. */
   public CpuBackend(int threads) {
@@ -38,6 +40,7 @@ public final class CpuBackend implements Backend {
     this.transform = new CpuTransform(rows);
     this.effect = new CpuEffect(rows);
     this.filter = new CpuFilter(rows);
+    this.text = new CpuText(rows);
   }
 
   @Override
@@ -168,5 +171,10 @@ public final class CpuBackend implements Backend {
   @Override
   public FilterOps filter() {
     return filter;
+  }
+
+  @Override
+  public TextOps text() {
+    return text;
   }
 }

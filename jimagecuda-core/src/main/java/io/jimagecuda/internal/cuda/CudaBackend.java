@@ -11,6 +11,7 @@ import io.jimagecuda.internal.backend.ConvertOps;
 import io.jimagecuda.internal.backend.EffectOps;
 import io.jimagecuda.internal.backend.FillOps;
 import io.jimagecuda.internal.backend.FilterOps;
+import io.jimagecuda.internal.backend.TextOps;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.ResizeOps;
 import io.jimagecuda.internal.backend.Storage;
@@ -71,6 +72,7 @@ public final class CudaBackend implements Backend {
   private final CudaTransform transform;
   private final CudaEffect effect;
   private final CudaFilter filter;
+  private final CudaText text;
 
   private CudaBackend(int ordinal) {
     try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -132,6 +134,7 @@ public final class CudaBackend implements Backend {
     transform = new CudaTransform(this);
     effect = new CudaEffect(this);
     filter = new CudaFilter(this);
+    text = new CudaText(this);
   }
 
   /**
@@ -542,6 +545,11 @@ public final class CudaBackend implements Backend {
   @Override
   public FilterOps filter() {
     return filter;
+  }
+
+  @Override
+  public TextOps text() {
+    return text;
   }
 
 }
