@@ -13,8 +13,25 @@ public final class Backends {
   private Backends() {
   }
 
-  private static final class Cpu {
-    static final CpuBackend INSTANCE = new CpuBackend(Config.cpuThreads());
+  /**
+   * The CPU backend once created. Not a holder class: a setting error must not leave the class unusable
+   * ({@code ExceptionInInitializerError}, then {@code NoClassDefFoundError} for every later image); an
+   * error here caches nothing, so every later call reports the same clear error.
+   */
+  private static volatile CpuBackend cpu;
+
+  private static CpuBackend cpu() {
+    CpuBackend b = cpu;
+    if (b == null) {
+      synchronized (Backends.class) {
+        b = cpu;
+        if (b == null) {
+          b = new CpuBackend(Config.cpuThreads());
+          cpu = b;
+        }
+      }
+    }
+    return b;
   }
 
   /** Holds either the CUDA backend or the reason it could not start. */
@@ -25,30 +42,39 @@ public final class Backends {
     static {
       CudaBackend b = null;
       BackendUnavailableException f = null;
-      // Where the driver library is certainly absent, LWJGL is not even loaded (startup time, JDK warnings).
-      Optional<String> missing = DriverLibrary.missing(Config.cudaLibrary());
       try {
+        // Where the driver library is certainly absent, LWJGL is not even loaded (startup time, JDK warnings).
+        Optional<String> missing = DriverLibrary.missing(Config.cudaLibrary());
         if (missing.isPresent()) {
           throw new BackendUnavailableException(missing.get());
         }
         b = CudaBackend.create();
-        Config.log("CUDA backend ready: " + b.describe());
+        log("CUDA backend ready: " + b.describe());
       } catch (BackendUnavailableException e) {
         f = e;
-        Config.log("CUDA backend unavailable: " + e.getMessage());
+        log("CUDA backend unavailable: " + e.getMessage());
       } catch (RuntimeException | LinkageError e) {
         f = new BackendUnavailableException("The CUDA backend failed to start: " + e, e);
-        Config.log("CUDA backend failed: " + e);
+        log("CUDA backend failed: " + e);
       }
       INSTANCE = b;
       FAILURE = f;
+    }
+
+    /** Logging that cannot fail the initializer (an invalid jimagecuda.debug is reported elsewhere). */
+    private static void log(String message) {
+      try {
+        Config.log(message);
+      } catch (IllegalArgumentException e) {
+        // the setting's error is thrown by the next Config.debug() outside this initializer
+      }
     }
   }
 
   /** The backend of that kind. */
   public static Backend get(BackendKind kind) {
     if (kind == BackendKind.CPU) {
-      return Cpu.INSTANCE;
+      return cpu();
     }
     if (Cuda.INSTANCE == null) {
       throw new BackendUnavailableException(Cuda.FAILURE.getMessage(), Cuda.FAILURE);
