@@ -419,7 +419,7 @@ public final class Effect {
     String op = "Effect.chromaKey";
     Check.usable(op, "image", image);
     Check.notNull(op, "options", options);
-    Rgba key = Check.color(op, "keyColor", options.keyColor());
+    Rgba key = Check.notNull(op, "keyColor", options.keyColor()); // its alpha is ignored, whatever it is
     Check.finite(op, "keyColor red", key.r());
     Check.finite(op, "keyColor green", key.g());
     Check.finite(op, "keyColor blue", key.b());

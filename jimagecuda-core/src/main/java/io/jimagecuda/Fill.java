@@ -847,6 +847,7 @@ public final class Fill {
   public static void stripes(Image image, Stripes options) {
     Check.usable("Fill.stripes", "image", image);
     Check.notNull("Fill.stripes", "options", options);
+    Check.finite("Fill.stripes", "angle", options.angle());
     Check.positive("Fill.stripes", "spacing", options.spacing());
     Check.color("Fill.stripes", "color1", options.color1());
     Check.color("Fill.stripes", "color2", options.color2());
@@ -877,6 +878,8 @@ public final class Fill {
   public static void dots(Image image, Dots options) {
     Check.usable("Fill.dots", "image", image);
     Check.notNull("Fill.dots", "options", options);
+    Check.finite("Fill.dots", "radius", options.radius());
+    Check.finite("Fill.dots", "softness", options.softness());
     Check.positive("Fill.dots", "spacing", options.spacing());
     Check.color("Fill.dots", "color", options.color());
     Check.color("Fill.dots", "bgColor", options.bgColor());
@@ -905,6 +908,7 @@ public final class Fill {
   public static void circle(Image image, Circle options) {
     Check.usable("Fill.circle", "image", image);
     Check.notNull("Fill.circle", "options", options);
+    Check.finite("Fill.circle", "softness", options.softness());
     Check.color("Fill.circle", "color", options.color());
     Check.color("Fill.circle", "bgColor", options.bgColor());
     image.backendImpl().fill().circle(image.storage(), image.width(), image.height(), options.color(),
@@ -931,6 +935,7 @@ public final class Fill {
   public static void noise(Image image, Noise options) {
     Check.usable("Fill.noise", "image", image);
     Check.notNull("Fill.noise", "options", options);
+    Check.finite("Fill.noise", "seed", options.seed());
     image.backendImpl().fill().noise(image.storage(), image.width(), image.height(), options.seed(),
         options.monochrome());
   }
@@ -969,6 +974,11 @@ public final class Fill {
   public static void perlin(Image image, Perlin options) {
     Check.usable("Fill.perlin", "image", image);
     Check.notNull("Fill.perlin", "options", options);
+    Check.finite("Fill.perlin", "seed", options.seed());
+    Check.finite("Fill.perlin", "persistence", options.persistence());
+    Check.finite("Fill.perlin", "lacunarity", options.lacunarity());
+    Check.finite("Fill.perlin", "offsetX", options.offsetX());
+    Check.finite("Fill.perlin", "offsetY", options.offsetY());
     Check.positive("Fill.perlin", "scale", options.scale());
     Check.range("Fill.perlin", "octaves", options.octaves(), 1, MAX_OCTAVES);
     Check.color("Fill.perlin", "color1", options.color1());
@@ -1000,6 +1010,8 @@ public final class Fill {
   public static void ngon(Image image, Ngon options) {
     Check.usable("Fill.ngon", "image", image);
     Check.notNull("Fill.ngon", "options", options);
+    Check.finite("Fill.ngon", "rotation", options.rotation());
+    Check.finite("Fill.ngon", "softness", options.softness());
     Check.atLeast("Fill.ngon", "sides", options.sides(), 3);
     Check.color("Fill.ngon", "color", options.color());
     Check.color("Fill.ngon", "bgColor", options.bgColor());
