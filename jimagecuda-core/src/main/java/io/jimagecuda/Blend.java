@@ -158,8 +158,10 @@ public final class Blend {
     if (layer.opacity() < MIN_OPACITY || p.isEmpty()) {
       return;
     }
-    mode.run(base.backendImpl().blend(), base.storage(), base.width(), base.height(), overlay.storage(),
-        overlay.width(), overlay.height(), (int) p.x(), (int) p.y(), layer.opacity());
+    try (Use u = Use.of(op, base, overlay)) {
+      mode.run(base.backendImpl().blend(), base.storage(), base.width(), base.height(), overlay.storage(),
+          overlay.width(), overlay.height(), (int) p.x(), (int) p.y(), layer.opacity());
+    }
   }
 
   /**
@@ -353,8 +355,10 @@ public final class Blend {
     if (p.isEmpty()) {
       return;
     }
-    base.backendImpl().blend().mask(base.storage(), base.width(), base.height(), mask.storage(), mask.width(),
-        mask.height(), (int) p.x(), (int) p.y(), layer.mode());
+    try (Use u = Use.of(op, base, mask)) {
+      base.backendImpl().blend().mask(base.storage(), base.width(), base.height(), mask.storage(), mask.width(),
+          mask.height(), (int) p.x(), (int) p.y(), layer.mode());
+    }
   }
 
   /**

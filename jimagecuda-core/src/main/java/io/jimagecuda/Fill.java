@@ -714,7 +714,9 @@ public final class Fill {
   public static void color(Image image, Rgba rgba) {
     Check.usable("Fill.color", "image", image);
     Check.color("Fill.color", "rgba", rgba);
-    image.backendImpl().fill().color(image.storage(), image.width(), image.height(), rgba);
+    try (Use u = Use.of("Fill.color", image)) {
+      image.backendImpl().fill().color(image.storage(), image.width(), image.height(), rgba);
+    }
   }
 
   /**
@@ -737,8 +739,10 @@ public final class Fill {
     Check.color("Fill.gradient", "rgba2", rgba2);
     Check.notNull("Fill.gradient", "options", options);
     Check.notNull("Fill.gradient", "direction", options.direction());
-    image.backendImpl().fill().gradient(image.storage(), image.width(), image.height(), rgba1, rgba2,
-        options.direction(), options.seamless());
+    try (Use u = Use.of("Fill.gradient", image)) {
+      image.backendImpl().fill().gradient(image.storage(), image.width(), image.height(), rgba1, rgba2,
+          options.direction(), options.seamless());
+    }
   }
 
   /**
@@ -779,8 +783,10 @@ public final class Fill {
     Check.positive("Fill.checkerboard", "size", options.size());
     Check.color("Fill.checkerboard", "color1", options.color1());
     Check.color("Fill.checkerboard", "color2", options.color2());
-    image.backendImpl().fill().checkerboard(image.storage(), image.width(), image.height(), options.size(),
-        options.color1(), options.color2(), options.offsetX(), options.offsetY());
+    try (Use u = Use.of("Fill.checkerboard", image)) {
+      image.backendImpl().fill().checkerboard(image.storage(), image.width(), image.height(), options.size(),
+          options.color1(), options.color2(), options.offsetX(), options.offsetY());
+    }
   }
 
   /**
@@ -820,8 +826,10 @@ public final class Fill {
     Check.positive("Fill.grid", "lineWidth", options.lineWidth());
     Check.color("Fill.grid", "color", options.color());
     Check.color("Fill.grid", "bgColor", options.bgColor());
-    image.backendImpl().fill().grid(image.storage(), image.width(), image.height(), options.spacing(),
-        options.lineWidth(), options.color(), options.bgColor(), options.offsetX(), options.offsetY());
+    try (Use u = Use.of("Fill.grid", image)) {
+      image.backendImpl().fill().grid(image.storage(), image.width(), image.height(), options.spacing(),
+          options.lineWidth(), options.color(), options.bgColor(), options.offsetX(), options.offsetY());
+    }
   }
 
   /**
@@ -851,8 +859,10 @@ public final class Fill {
     Check.positive("Fill.stripes", "spacing", options.spacing());
     Check.color("Fill.stripes", "color1", options.color1());
     Check.color("Fill.stripes", "color2", options.color2());
-    image.backendImpl().fill().stripes(image.storage(), image.width(), image.height(), options.angle(),
-        options.spacing(), options.width(), options.color1(), options.color2(), options.offset());
+    try (Use u = Use.of("Fill.stripes", image)) {
+      image.backendImpl().fill().stripes(image.storage(), image.width(), image.height(), options.angle(),
+          options.spacing(), options.width(), options.color1(), options.color2(), options.offset());
+    }
   }
 
   /**
@@ -883,9 +893,11 @@ public final class Fill {
     Check.positive("Fill.dots", "spacing", options.spacing());
     Check.color("Fill.dots", "color", options.color());
     Check.color("Fill.dots", "bgColor", options.bgColor());
-    image.backendImpl().fill().dots(image.storage(), image.width(), image.height(), options.spacing(),
-        options.radius(), options.color(), options.bgColor(), options.offsetX(), options.offsetY(),
-        options.softness());
+    try (Use u = Use.of("Fill.dots", image)) {
+      image.backendImpl().fill().dots(image.storage(), image.width(), image.height(), options.spacing(),
+          options.radius(), options.color(), options.bgColor(), options.offsetX(), options.offsetY(),
+          options.softness());
+    }
   }
 
   /**
@@ -911,8 +923,10 @@ public final class Fill {
     Check.finite("Fill.circle", "softness", options.softness());
     Check.color("Fill.circle", "color", options.color());
     Check.color("Fill.circle", "bgColor", options.bgColor());
-    image.backendImpl().fill().circle(image.storage(), image.width(), image.height(), options.color(),
-        options.bgColor(), options.softness());
+    try (Use u = Use.of("Fill.circle", image)) {
+      image.backendImpl().fill().circle(image.storage(), image.width(), image.height(), options.color(),
+          options.bgColor(), options.softness());
+    }
   }
 
   /**
@@ -936,8 +950,10 @@ public final class Fill {
     Check.usable("Fill.noise", "image", image);
     Check.notNull("Fill.noise", "options", options);
     Check.finite("Fill.noise", "seed", options.seed());
-    image.backendImpl().fill().noise(image.storage(), image.width(), image.height(), options.seed(),
-        options.monochrome());
+    try (Use u = Use.of("Fill.noise", image)) {
+      image.backendImpl().fill().noise(image.storage(), image.width(), image.height(), options.seed(),
+          options.monochrome());
+    }
   }
 
   /**
@@ -983,9 +999,11 @@ public final class Fill {
     Check.range("Fill.perlin", "octaves", options.octaves(), 1, MAX_OCTAVES);
     Check.color("Fill.perlin", "color1", options.color1());
     Check.color("Fill.perlin", "color2", options.color2());
-    image.backendImpl().fill().perlin(image.storage(), image.width(), image.height(), options.scale(),
-        options.seed(), options.octaves(), options.persistence(), options.lacunarity(), options.offsetX(),
-        options.offsetY(), options.color1(), options.color2());
+    try (Use u = Use.of("Fill.perlin", image)) {
+      image.backendImpl().fill().perlin(image.storage(), image.width(), image.height(), options.scale(),
+          options.seed(), options.octaves(), options.persistence(), options.lacunarity(), options.offsetX(),
+          options.offsetY(), options.color1(), options.color2());
+    }
   }
 
   /**
@@ -1015,8 +1033,10 @@ public final class Fill {
     Check.atLeast("Fill.ngon", "sides", options.sides(), 3);
     Check.color("Fill.ngon", "color", options.color());
     Check.color("Fill.ngon", "bgColor", options.bgColor());
-    image.backendImpl().fill().ngon(image.storage(), image.width(), image.height(), options.sides(),
-        options.color(), options.bgColor(), options.rotation(), options.softness());
+    try (Use u = Use.of("Fill.ngon", image)) {
+      image.backendImpl().fill().ngon(image.storage(), image.width(), image.height(), options.sides(),
+          options.color(), options.bgColor(), options.rotation(), options.softness());
+    }
   }
 
   /**

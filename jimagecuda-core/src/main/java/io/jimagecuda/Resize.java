@@ -454,16 +454,18 @@ public final class Resize {
   private static void resample(Interpolation method, Image dst, Image src) {
     int w = dst.width();
     int h = dst.height();
-    if (w == src.width() && h == src.height()) {
-      src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
-      return;
-    }
-    ResizeOps ops = src.backendImpl().resize();
-    switch (method) {
-      case NEAREST -> ops.nearest(dst.storage(), w, h, src.storage(), src.width(), src.height());
-      case BILINEAR -> ops.bilinear(dst.storage(), w, h, src.storage(), src.width(), src.height());
-      case BICUBIC -> ops.bicubic(dst.storage(), w, h, src.storage(), src.width(), src.height());
-      case LANCZOS -> ops.lanczos(dst.storage(), w, h, src.storage(), src.width(), src.height());
+    try (Use u = Use.of("Resize", dst, src)) {
+      if (w == src.width() && h == src.height()) {
+        src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
+        return;
+      }
+      ResizeOps ops = src.backendImpl().resize();
+      switch (method) {
+        case NEAREST -> ops.nearest(dst.storage(), w, h, src.storage(), src.width(), src.height());
+        case BILINEAR -> ops.bilinear(dst.storage(), w, h, src.storage(), src.width(), src.height());
+        case BICUBIC -> ops.bicubic(dst.storage(), w, h, src.storage(), src.width(), src.height());
+        case LANCZOS -> ops.lanczos(dst.storage(), w, h, src.storage(), src.width(), src.height());
+      }
     }
   }
 }

@@ -195,7 +195,9 @@ public final class GLResource implements AutoCloseable {
    */
   public void copyFrom(ImageU8 image, boolean sync) {
     checkUsable("GLResource.copyFrom", image);
-    writer.write(image, sync);
+    try (ImageAccess.Hold h = ImageAccess.hold("GLResource.copyFrom", image)) { // free() elsewhere waits for us
+      writer.write(image, sync);
+    }
   }
 
   /**
@@ -217,7 +219,9 @@ public final class GLResource implements AutoCloseable {
    */
   public void copyFrom(Image image, boolean sync) {
     checkUsable("GLResource.copyFrom", image);
-    writer.write(image, sync);
+    try (ImageAccess.Hold h = ImageAccess.hold("GLResource.copyFrom", image)) { // free() elsewhere waits for us
+      writer.write(image, sync);
+    }
   }
 
   private void checkUsable(String op, ImageBase image) {
