@@ -3,6 +3,7 @@ package io.jimagecuda.gl;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
+import io.jimagecuda.ImageBase;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.JImageCudaException;
 import org.lwjgl.opengl.GL;
@@ -16,6 +17,7 @@ final class Presenters {
     if (path == null) {
       return fastest(width, height);
     }
+    checkArguments(width, height);
     return switch (path) {
       case VULKAN_SHARED_TEXTURE -> {
         requireCuda(path);
@@ -34,9 +36,7 @@ final class Presenters {
   }
 
   static Presenter fastest(int width, int height) {
-    if (GL.getCapabilities() == null) {
-      throw new IllegalStateException("Presenter.create: no OpenGL context is current on this thread");
-    }
+    checkArguments(width, height);
     StringBuilder passed = new StringBuilder();
     if (JImageCuda.defaultBackend() == BackendKind.CUDA) {
       for (PresentPath path : new PresentPath[] {PresentPath.VULKAN_SHARED_TEXTURE, PresentPath.CUDA_EXPORTED_BUFFER,
@@ -55,6 +55,23 @@ final class Presenters {
     }
     PboPresenter p = new PboPresenter(width, height, null);
     return passed.length() == 0 ? p : new Explained(p, passed + p.pathReason());
+  }
+
+  /**
+   * The sides, then a current OpenGL context: checked before any OpenGL or CUDA call, so that a call without
+   * a context is an {@link IllegalStateException}, not a call through a null function pointer.
+   */
+  private static void checkArguments(int width, int height) {
+    if (width < 1 || height < 1 || width > ImageBase.MAX_SIDE || height > ImageBase.MAX_SIDE) {
+      throw new IllegalArgumentException("Presenter: size " + width + "x" + height + " is not in 1.."
+          + ImageBase.MAX_SIDE);
+    }
+    try {
+      GL.getCapabilities();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("Presenter.create: no OpenGL context is current on this thread. Make "
+          + "the context current first (EglContext/GlfwContext: makeCurrent())", e);
+    }
   }
 
   private static void requireCuda(PresentPath path) {
