@@ -34,40 +34,70 @@ public final class Backends {
     return b;
   }
 
-  /** Holds either the CUDA backend or the reason it could not start. */
-  private static final class Cuda {
-    static final CudaBackend INSTANCE;
-    static final BackendUnavailableException FAILURE;
+  /** The CUDA backend, or the reason it could not start; created on first use, replaced by a reset. */
+  private record CudaState(CudaBackend backend, BackendUnavailableException failure) {
+  }
 
-    static {
-      CudaBackend b = null;
-      BackendUnavailableException f = null;
-      try {
-        // Where the driver library is certainly absent, LWJGL is not even loaded (startup time, JDK warnings).
-        Optional<String> missing = DriverLibrary.missing(Config.cudaLibrary());
-        if (missing.isPresent()) {
-          throw new BackendUnavailableException(missing.get());
+  private static volatile CudaState cuda;
+
+  private static CudaState cuda() {
+    CudaState c = cuda;
+    if (c == null) {
+      synchronized (Backends.class) {
+        c = cuda;
+        if (c == null) {
+          c = startCuda();
+          cuda = c;
         }
-        b = CudaBackend.create();
-        log("CUDA backend ready: " + b.describe());
-      } catch (BackendUnavailableException e) {
-        f = e;
-        log("CUDA backend unavailable: " + e.getMessage());
-      } catch (RuntimeException | LinkageError e) {
-        f = new BackendUnavailableException("The CUDA backend failed to start: " + e, e);
-        log("CUDA backend failed: " + e);
       }
-      INSTANCE = b;
-      FAILURE = f;
     }
+    return c;
+  }
 
-    /** Logging that cannot fail the initializer (an invalid jimagecuda.debug is reported elsewhere). */
-    private static void log(String message) {
-      try {
-        Config.log(message);
-      } catch (IllegalArgumentException e) {
-        // the setting's error is thrown by the next Config.debug() outside this initializer
+  private static CudaState startCuda() {
+    try {
+      // Where the driver library is certainly absent, LWJGL is not even loaded (startup time, JDK warnings).
+      Optional<String> missing = DriverLibrary.missing(Config.cudaLibrary());
+      if (missing.isPresent()) {
+        throw new BackendUnavailableException(missing.get());
       }
+      CudaBackend b = CudaBackend.create();
+      log("CUDA backend ready: " + b.describe());
+      return new CudaState(b, null);
+    } catch (BackendUnavailableException e) {
+      log("CUDA backend unavailable: " + e.getMessage());
+      return new CudaState(null, e);
+    } catch (RuntimeException | LinkageError e) {
+      log("CUDA backend failed: " + e);
+      return new CudaState(null, new BackendUnavailableException("The CUDA backend failed to start: " + e, e));
+    }
+  }
+
+  /** Logging that cannot fail backend selection (an invalid jimagecuda.debug is reported elsewhere). */
+  private static void log(String message) {
+    try {
+      Config.log(message);
+    } catch (IllegalArgumentException e) {
+      // the setting's error is thrown by the next Config.debug() outside backend selection
+    }
+  }
+
+  /**
+   * Discards the CUDA backend (resetting the device's primary context) and starts a new one; see
+   * {@code JImageCuda.resetCuda()}.
+   *
+   * @throws BackendUnavailableException if CUDA cannot run here or the new backend fails to start
+   */
+  public static synchronized void resetCuda() {
+    CudaState old = cuda();
+    if (old.backend() == null) {
+      throw new BackendUnavailableException(old.failure().getMessage(), old.failure());
+    }
+    old.backend().discard();
+    CudaState fresh = startCuda();
+    cuda = fresh;
+    if (fresh.backend() == null) {
+      throw new BackendUnavailableException(fresh.failure().getMessage(), fresh.failure());
     }
   }
 
@@ -76,21 +106,22 @@ public final class Backends {
     if (kind == BackendKind.CPU) {
       return cpu();
     }
-    if (Cuda.INSTANCE == null) {
-      throw new BackendUnavailableException(Cuda.FAILURE.getMessage(), Cuda.FAILURE);
+    CudaState c = cuda();
+    if (c.backend() == null) {
+      throw new BackendUnavailableException(c.failure().getMessage(), c.failure());
     }
-    return Cuda.INSTANCE;
+    return c.backend();
   }
 
   /** Whether the CUDA backend started. */
   public static boolean cudaAvailable() {
-    return Cuda.INSTANCE != null;
+    return cuda().backend() != null;
   }
 
   /** Why CUDA is or is not available. */
   public static String cudaStatus() {
-    return Cuda.INSTANCE != null ? "CUDA is available: " + Cuda.INSTANCE.describe()
-        : Cuda.FAILURE.getMessage();
+    CudaState c = cuda();
+    return c.backend() != null ? "CUDA is available: " + c.backend().describe() : c.failure().getMessage();
   }
 
   /** The configured or automatic default. */
@@ -99,7 +130,7 @@ public final class Backends {
     if (requested != null) {
       if (requested == BackendKind.CUDA && !cudaAvailable()) {
         throw new BackendUnavailableException("The CUDA backend was requested (jimagecuda.backend / "
-            + "JIMAGECUDA_BACKEND) but cannot run here: " + Cuda.FAILURE.getMessage(), Cuda.FAILURE);
+            + "JIMAGECUDA_BACKEND) but cannot run here: " + cuda().failure().getMessage(), cuda().failure());
       }
       return requested;
     }

@@ -174,6 +174,10 @@ public final class CudaBackend implements Backend {
 
   /** Binds the primary context to the calling thread if it is not yet. */
   public void makeCurrent() {
+    if (discarded) {
+      throw new IllegalStateException("This CUDA image or resource belongs to a CUDA backend that was reset "
+          + "(JImageCuda.resetCuda()); its memory is gone. Create it again on the new backend");
+    }
     if (!current.get()) {
       CudaCall.check("cuCtxSetCurrent", CU.ncuCtxSetCurrent(context));
       current.set(Boolean.TRUE);
@@ -343,6 +347,9 @@ public final class CudaBackend implements Backend {
 
   /** Returns memory to the pool, ordered after the work already enqueued. Called by the Cleaner too. */
   void release(long ptr) {
+    if (discarded) {
+      return; // the context reset released it
+    }
     makeCurrent();
     int r = pooled ? CU.ncuMemFreeAsync(ptr, stream) : CU.ncuMemFree(ptr);
     if (r != CU.CUDA_SUCCESS) {
@@ -369,6 +376,34 @@ public final class CudaBackend implements Backend {
 
   private void syncStream(String op) {
     CudaCall.check("cuStreamSynchronize(" + op + ")", CU.ncuStreamSynchronize(stream));
+    CudaCall.synchronised();
+  }
+
+  /** Set by {@link #discard()}: the context was reset and this backend's memory and handles are gone. */
+  private volatile boolean discarded;
+
+  /**
+   * Ends this backend after a sticky error: resets the device's primary context (which destroys every
+   * allocation, stream and module of it, and clears the error) so that a new backend can be created. Later
+   * uses of this backend's images throw {@link IllegalStateException}; freeing them does nothing.
+   */
+  public synchronized void discard() {
+    if (discarded) {
+      return;
+    }
+    discarded = true;
+    if (CU.has(CU.Functions.cuDevicePrimaryCtxReset)) {
+      int r = CU.ncuDevicePrimaryCtxReset(device);
+      if (r != CU.CUDA_SUCCESS) {
+        Config.log(CudaCall.message("cuDevicePrimaryCtxReset", r, null));
+      }
+    }
+    CudaCall.synchronised();
+  }
+
+  /** {@return whether {@link #discard()} ended this backend} */
+  public boolean isDiscarded() {
+    return discarded;
   }
 
   @Override
