@@ -33,6 +33,7 @@ import io.jimagecuda.internal.Check;
  * {@link IllegalStateException} if the image was freed, and {@link IllegalArgumentException} if the
  * parameter is NaN or infinite ("must be a finite number") or, for gamma, not positive.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Adjust {
   /** How close to its identity a parameter must be for the op to do nothing (the reference's 1e-6). */
   private static final double IDENTITY = 1e-6;

@@ -40,6 +40,7 @@ import io.jimagecuda.internal.backend.Storage;
  *
  * <p>The CPU and CUDA backends give the same values to within 1e-4 (bit for bit in practice).
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Blend {
   /** Below this opacity a blend changes nothing and returns at once (after validation), as the reference does. */
   public static final float MIN_OPACITY = 1e-6f;

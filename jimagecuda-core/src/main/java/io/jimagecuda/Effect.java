@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * parameters ("must be a finite number"), images of different backends and refused aliasing. All checks
  * run before any pixel changes, also when the call would change nothing.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Effect {
   /** Widest stroke, in pixels. */
   public static final int MAX_STROKE_WIDTH = 1000;

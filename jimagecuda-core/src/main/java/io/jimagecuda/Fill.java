@@ -33,6 +33,7 @@ import io.jimagecuda.internal.Check;
  * that are not checked accept any finite value; NaN or infinite values give NaN or flat results, as in
  * the reference.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Fill {
   /** Largest number of Perlin octaves; beyond ~24 the octaves add nothing at float precision. */
   public static final int MAX_OCTAVES = 32;

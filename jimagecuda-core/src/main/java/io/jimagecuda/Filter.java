@@ -42,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * {@link CapacityExceededException} when a supplied {@code dst} or {@code temp} is too small. Every
  * check runs before any pixel is touched, no-op shortcuts included.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Filter {
   /** Largest blur radius. */
   public static final int MAX_RADIUS = GaussianWeights.MAX_RADIUS;

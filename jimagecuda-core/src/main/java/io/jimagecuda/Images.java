@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Images {
   private Images() {
   }

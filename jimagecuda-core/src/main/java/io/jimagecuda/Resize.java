@@ -42,6 +42,7 @@ import io.jimagecuda.internal.backend.ResizeOps;
  * 1..32768 (given or computed), images on different backends, or {@code dst == src}, and
  * {@link CapacityExceededException} for a destination too small.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Resize {
   private Resize() {
   }

@@ -41,6 +41,7 @@ import io.jimagecuda.internal.Check;
  * the out-of-range or non-finite parameters it names, images on different backends or
  * {@code dst == image}, and {@link CapacityExceededException} for a destination too small.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Transform {
   /** Angles within this many degrees of a multiple of 90° take the lossless path (the reference's 0.01). */
   public static final double SNAP_DEGREES = 0.01;

@@ -42,6 +42,7 @@ abstract class AbstractPresenter implements Presenter {
   }
 
   @Override
+  @SuppressWarnings("try") // the hold is kept for the block, not referenced in it
   public final void present(ImageU8 frame) {
     check(frame);
     try (ImageAccess.Hold h = ImageAccess.hold("Presenter.present", frame)) { // free() elsewhere waits for us
@@ -50,6 +51,7 @@ abstract class AbstractPresenter implements Presenter {
   }
 
   @Override
+  @SuppressWarnings("try") // the hold is kept for the block, not referenced in it
   public final void present(Image frame) {
     check(frame);
     try (ImageAccess.Hold h = ImageAccess.hold("Presenter.present", frame)) { // free() elsewhere waits for us
