@@ -443,7 +443,7 @@ public final class RecipeParser {
 
   /** The JSON text of a value, shortened for messages. */
   private static String show(JsonNode v) {
-    String s = v.toString();
+    String s = v.isNumber() ? number(v) : v.toString();
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

@@ -147,6 +147,9 @@ class RecipeReliabilityTest {
          "steps": [{"op": "fill.color", "image": "a", "rgba": [1, -Infinity, 0, 1]}], "output": "a"}"""));
     assertTrue(c.getMessage().startsWith("step 1 (fill.color): parameter 'rgba'"), c.getMessage());
     assertTrue(c.getMessage().contains("not allowed"), c.getMessage());
+    RecipeException w = assertThrows(RecipeException.class, () -> RecipeParser.parse("""
+        {"name": "t", "images": {"a": {"width": NaN, "height": 2}}, "steps": [], "output": "a"}"""));
+    assertEquals("image 'a': 'width' must be an integer in 1..32768, got NaN", w.getMessage());
   }
 
   @Test
