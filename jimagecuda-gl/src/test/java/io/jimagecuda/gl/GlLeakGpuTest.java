@@ -44,8 +44,8 @@ class GlLeakGpuTest {
       }
       cuda.synchronize();
       long after = cuda.freeMemory();
-      System.out.printf("%,d GL resource cycles in %.1f s; free device memory %,d -> %,d bytes (%+,d)%n", cycles,
-          (System.nanoTime() - start) / 1e9, before, after, after - before);
+      System.out.printf("%,d GL resource cycles in %.1f s on %s; free device memory %,d -> %,d bytes (%+,d)%n",
+          cycles, (System.nanoTime() - start) / 1e9, gl.describe(), before, after, after - before);
       assertTrue(before - after < SLACK, "device memory leaked: " + (before - after) + " bytes");
     }
   }
