@@ -9,8 +9,16 @@
 # API errors are not counted (--report-api-errors no): every CUDA call's result is checked by CudaCall and
 # turned into an exception, and some GPU tests provoke such errors on purpose (out of memory, a missing
 # kernel); an unexpected one fails its test instead.
+# Attaching to the JVM: the sanitizer starts bash (gpu-tests.sh), which starts java; --target-processes all
+# follows that child. The JVM initialises CUDA only after JUnit has scanned the class path (tens of seconds
+# under racecheck), long after the default --launch-timeout of 10 s: the sanitizer then gave up with "No
+# attachable process found" and printed no summary ("0 processes"). So: --launch-timeout 0 (wait for the
+# JVM however long it takes) and --require-cuda-init no (bash itself never uses CUDA). A run that still
+# shows 0 processes prints the sanitizer's own error lines, and counts as a failure.
+#   SANITIZER_TIMEOUT=540   seconds per tool (racecheck and synccheck are 10-100x slower than memcheck;
+#                           give them a subset, e.g. --select-package io.jimagecuda.parity)
 # Logs: $OUT/sanitizer-<tool>.txt (sanitizer reports and the JUnit tree). Exit status 1 if any tool found an
-# error or a test failed under it.
+# error, a test failed under it, it saw no process, or it ran out of time.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cs=${COMPUTE_SANITIZER:-$(command -v compute-sanitizer || ls /usr/local/cuda*/bin/compute-sanitizer 2>/dev/null | head -1)}
@@ -25,8 +33,10 @@ for tool in ${SANITIZER_TOOLS:-memcheck racecheck initcheck synccheck}; do
   mkdir -p "$out/sanitizer-$tool"
   start=$(date +%s)
   # --target-processes all follows the JVM that the test script starts (and its children).
-  OUT="$out/sanitizer-$tool" "$cs" --tool "$tool" --target-processes all --print-limit 20 --report-api-errors no \
+  OUT="$out/sanitizer-$tool" timeout -k 10 "${SANITIZER_TIMEOUT:-540}" "$cs" --tool "$tool" --target-processes all \
+    --launch-timeout 0 --require-cuda-init no --print-limit 20 --report-api-errors no \
     bash "$here/gpu-tests.sh" "$@" >"$log" 2>&1
+  rc=$?
   secs=$(( $(date +%s) - start ))
   # memcheck, initcheck, synccheck: "ERROR SUMMARY: N errors"; racecheck: "RACECHECK SUMMARY: ... (N errors, M warnings)".
   errors=$(grep -E "(ERROR SUMMARY: [0-9]+ error|RACECHECK SUMMARY: .*\([0-9]+ error)" "$log" \
@@ -35,8 +45,16 @@ for tool in ${SANITIZER_TOOLS:-memcheck racecheck initcheck synccheck}; do
   ok=$(grep -E "tests successful" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
   failed=$(grep -E "tests failed" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
   skipped=$(grep -E "tests skipped" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
-  echo "$tool: ${errors} errors in ${processes} processes; tests ${ok:-?} successful, ${failed:-?} failed, ${skipped:-?} skipped; ${secs} s"
-  if [ "${errors}" != 0 ] || [ "${failed:-1}" != 0 ] || [ "$processes" = 0 ]; then
+  note=""
+  if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+    note="; TIMED OUT after ${SANITIZER_TIMEOUT:-540} s (select fewer tests)"
+  fi
+  if [ "$processes" = 0 ]; then
+    why=$(grep -E "^=+ (Error|ERROR)" "$log" | head -2 | tr '\n' ' ')
+    note="$note; NOT ATTACHED: no summary from any process${why:+ ($why)}"
+  fi
+  echo "$tool: ${errors} errors in ${processes} processes; tests ${ok:-?} successful, ${failed:-?} failed, ${skipped:-?} skipped; ${secs} s$note"
+  if [ "${errors}" != 0 ] || [ "${failed:-1}" != 0 ] || [ "$processes" = 0 ] || [ -n "$note" ]; then
     status=1
   fi
 done

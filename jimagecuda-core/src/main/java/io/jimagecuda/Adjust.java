@@ -33,6 +33,7 @@ import io.jimagecuda.internal.Check;
  * {@link IllegalStateException} if the image was freed, and {@link IllegalArgumentException} if the
  * parameter is NaN or infinite ("must be a finite number") or, for gamma, not positive.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Adjust {
   /** How close to its identity a parameter must be for the op to do nothing (the reference's 1e-6). */
   private static final double IDENTITY = 1e-6;
@@ -54,7 +55,9 @@ public final class Adjust {
     if (Math.abs(factor) < IDENTITY) {
       return;
     }
-    image.backendImpl().adjust().brightness(image.storage(), image.width(), image.height(), factor);
+    try (Use u = Use.of("Adjust.brightness", image)) {
+      image.backendImpl().adjust().brightness(image.storage(), image.width(), image.height(), factor);
+    }
   }
 
   /**
@@ -73,7 +76,9 @@ public final class Adjust {
     if (Math.abs(factor - 1.0) < IDENTITY) {
       return;
     }
-    image.backendImpl().adjust().contrast(image.storage(), image.width(), image.height(), factor);
+    try (Use u = Use.of("Adjust.contrast", image)) {
+      image.backendImpl().adjust().contrast(image.storage(), image.width(), image.height(), factor);
+    }
   }
 
   /**
@@ -92,7 +97,9 @@ public final class Adjust {
     if (Math.abs(factor - 1.0) < IDENTITY) {
       return;
     }
-    image.backendImpl().adjust().saturation(image.storage(), image.width(), image.height(), factor);
+    try (Use u = Use.of("Adjust.saturation", image)) {
+      image.backendImpl().adjust().saturation(image.storage(), image.width(), image.height(), factor);
+    }
   }
 
   /**
@@ -114,7 +121,9 @@ public final class Adjust {
     if (Math.abs(gamma - 1.0) < IDENTITY) {
       return;
     }
-    image.backendImpl().adjust().gamma(image.storage(), image.width(), image.height(), gamma);
+    try (Use u = Use.of("Adjust.gamma", image)) {
+      image.backendImpl().adjust().gamma(image.storage(), image.width(), image.height(), gamma);
+    }
   }
 
   /**
@@ -132,7 +141,9 @@ public final class Adjust {
     if (Math.abs(factor - 1.0) < IDENTITY) {
       return;
     }
-    image.backendImpl().adjust().opacity(image.storage(), image.width(), image.height(), factor);
+    try (Use u = Use.of("Adjust.opacity", image)) {
+      image.backendImpl().adjust().opacity(image.storage(), image.width(), image.height(), factor);
+    }
   }
 
   /**
@@ -152,7 +163,9 @@ public final class Adjust {
     if (Math.abs(amount) < IDENTITY) {
       return;
     }
-    image.backendImpl().adjust().vibrance(image.storage(), image.width(), image.height(), amount);
+    try (Use u = Use.of("Adjust.vibrance", image)) {
+      image.backendImpl().adjust().vibrance(image.storage(), image.width(), image.height(), amount);
+    }
   }
 
   /**
@@ -175,6 +188,8 @@ public final class Adjust {
     if (turn < IDENTITY || Math.abs(turn - 360.0) < IDENTITY) {
       return;
     }
-    image.backendImpl().adjust().hue(image.storage(), image.width(), image.height(), degrees);
+    try (Use u = Use.of("Adjust.hue", image)) {
+      image.backendImpl().adjust().hue(image.storage(), image.width(), image.height(), degrees);
+    }
   }
 }

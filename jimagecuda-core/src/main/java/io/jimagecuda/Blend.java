@@ -40,6 +40,7 @@ import io.jimagecuda.internal.backend.Storage;
  *
  * <p>The CPU and CUDA backends give the same values to within 1e-4 (bit for bit in practice).
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Blend {
   /** Below this opacity a blend changes nothing and returns at once (after validation), as the reference does. */
   public static final float MIN_OPACITY = 1e-6f;
@@ -158,8 +159,10 @@ public final class Blend {
     if (layer.opacity() < MIN_OPACITY || p.isEmpty()) {
       return;
     }
-    mode.run(base.backendImpl().blend(), base.storage(), base.width(), base.height(), overlay.storage(),
-        overlay.width(), overlay.height(), (int) p.x(), (int) p.y(), layer.opacity());
+    try (Use u = Use.of(op, base, overlay)) {
+      mode.run(base.backendImpl().blend(), base.storage(), base.width(), base.height(), overlay.storage(),
+          overlay.width(), overlay.height(), (int) p.x(), (int) p.y(), layer.opacity());
+    }
   }
 
   /**
@@ -353,8 +356,10 @@ public final class Blend {
     if (p.isEmpty()) {
       return;
     }
-    base.backendImpl().blend().mask(base.storage(), base.width(), base.height(), mask.storage(), mask.width(),
-        mask.height(), (int) p.x(), (int) p.y(), layer.mode());
+    try (Use u = Use.of(op, base, mask)) {
+      base.backendImpl().blend().mask(base.storage(), base.width(), base.height(), mask.storage(), mask.width(),
+          mask.height(), (int) p.x(), (int) p.y(), layer.mode());
+    }
   }
 
   /**

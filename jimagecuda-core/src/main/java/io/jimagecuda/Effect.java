@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * parameters ("must be a finite number"), images of different backends and refused aliasing. All checks
  * run before any pixel changes, also when the call would change nothing.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Effect {
   /** Widest stroke, in pixels. */
   public static final int MAX_STROKE_WIDTH = 1000;
@@ -343,7 +344,9 @@ public final class Effect {
       return;
     }
     float r = Math.min(radius, Math.min((float) image.width(), (float) image.height()) / 2f);
-    image.backendImpl().effect().roundedCorners(image.storage(), image.width(), image.height(), r);
+    try (Use u = Use.of(op, image)) {
+      image.backendImpl().effect().roundedCorners(image.storage(), image.width(), image.height(), r);
+    }
   }
 
   /**
@@ -365,8 +368,10 @@ public final class Effect {
     Check.finite(op, "radius", options.radius());
     Check.finite(op, "softness", options.softness());
     Check.color(op, "color", options.color());
-    image.backendImpl().effect().vignette(image.storage(), image.width(), image.height(),
-        Math.max(0f, options.radius()), Math.max(0f, options.softness()), options.color());
+    try (Use u = Use.of(op, image)) {
+      image.backendImpl().effect().vignette(image.storage(), image.width(), image.height(),
+          Math.max(0f, options.radius()), Math.max(0f, options.softness()), options.color());
+    }
   }
 
   /**
@@ -419,7 +424,7 @@ public final class Effect {
     String op = "Effect.chromaKey";
     Check.usable(op, "image", image);
     Check.notNull(op, "options", options);
-    Rgba key = Check.color(op, "keyColor", options.keyColor());
+    Rgba key = Check.notNull(op, "keyColor", options.keyColor()); // its alpha is ignored, whatever it is
     Check.finite(op, "keyColor red", key.r());
     Check.finite(op, "keyColor green", key.g());
     Check.finite(op, "keyColor blue", key.b());
@@ -429,8 +434,10 @@ public final class Effect {
     if (options.threshold() < MIN_CHROMA_THRESHOLD) {
       return;
     }
-    image.backendImpl().effect().chromaKey(image.storage(), image.width(), image.height(), key.r(), key.g(),
-        key.b(), options.threshold(), options.smoothness(), options.spillSuppression());
+    try (Use u = Use.of(op, image)) {
+      image.backendImpl().effect().chromaKey(image.storage(), image.width(), image.height(), key.r(), key.g(),
+          key.b(), options.threshold(), options.smoothness(), options.spillSuppression());
+    }
   }
 
   // ---------------------------------------------------------------- drop shadow
@@ -614,9 +621,11 @@ public final class Effect {
     float[] weights = blur > 0 ? GaussianWeights.compute(blur, GaussianWeights.autoSigma(blur)) : new float[] {1f};
     Image shadow = options.shadow();
     Image temp = options.temp();
-    image.backendImpl().effect().dropShadow(dst.storage(), layout.width(), layout.height(), image.storage(),
-        image.width(), image.height(), layout.imageX(), layout.imageY(), shadow == null ? null : shadow.storage(),
-        temp == null ? null : temp.storage(), layout.shadowX(), layout.shadowY(), weights, options.color());
+    try (Use u = Use.of("Effect.dropShadow", dst, image, shadow, temp)) {
+      image.backendImpl().effect().dropShadow(dst.storage(), layout.width(), layout.height(), image.storage(),
+          image.width(), image.height(), layout.imageX(), layout.imageY(), shadow == null ? null : shadow.storage(),
+          temp == null ? null : temp.storage(), layout.shadowX(), layout.shadowY(), weights, options.color());
+    }
   }
 
   // ---------------------------------------------------------------- stroke
@@ -748,8 +757,10 @@ public final class Effect {
     // An own scratch needs 8 bytes per canvas pixel (two planes of 32-bit seed codes): half the rows.
     Image scratch = distance != null ? distance : new Image(ow, (oh + 1) / 2, image.backend());
     try {
-      image.backendImpl().effect().stroke(dst.storage(), ow, oh, image.storage(), image.width(), image.height(),
-          scratch.storage(), canvas[2], canvas[2], options.width(), options.color(), options.position());
+      try (Use u = Use.of("Effect.stroke", dst, image, scratch)) {
+        image.backendImpl().effect().stroke(dst.storage(), ow, oh, image.storage(), image.width(), image.height(),
+            scratch.storage(), canvas[2], canvas[2], options.width(), options.color(), options.position());
+      }
     } finally {
       if (distance == null) {
         scratch.free();

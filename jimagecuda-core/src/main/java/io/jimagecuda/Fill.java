@@ -33,6 +33,7 @@ import io.jimagecuda.internal.Check;
  * that are not checked accept any finite value; NaN or infinite values give NaN or flat results, as in
  * the reference.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Fill {
   /** Largest number of Perlin octaves; beyond ~24 the octaves add nothing at float precision. */
   public static final int MAX_OCTAVES = 32;
@@ -714,7 +715,9 @@ public final class Fill {
   public static void color(Image image, Rgba rgba) {
     Check.usable("Fill.color", "image", image);
     Check.color("Fill.color", "rgba", rgba);
-    image.backendImpl().fill().color(image.storage(), image.width(), image.height(), rgba);
+    try (Use u = Use.of("Fill.color", image)) {
+      image.backendImpl().fill().color(image.storage(), image.width(), image.height(), rgba);
+    }
   }
 
   /**
@@ -737,8 +740,10 @@ public final class Fill {
     Check.color("Fill.gradient", "rgba2", rgba2);
     Check.notNull("Fill.gradient", "options", options);
     Check.notNull("Fill.gradient", "direction", options.direction());
-    image.backendImpl().fill().gradient(image.storage(), image.width(), image.height(), rgba1, rgba2,
-        options.direction(), options.seamless());
+    try (Use u = Use.of("Fill.gradient", image)) {
+      image.backendImpl().fill().gradient(image.storage(), image.width(), image.height(), rgba1, rgba2,
+          options.direction(), options.seamless());
+    }
   }
 
   /**
@@ -779,8 +784,10 @@ public final class Fill {
     Check.positive("Fill.checkerboard", "size", options.size());
     Check.color("Fill.checkerboard", "color1", options.color1());
     Check.color("Fill.checkerboard", "color2", options.color2());
-    image.backendImpl().fill().checkerboard(image.storage(), image.width(), image.height(), options.size(),
-        options.color1(), options.color2(), options.offsetX(), options.offsetY());
+    try (Use u = Use.of("Fill.checkerboard", image)) {
+      image.backendImpl().fill().checkerboard(image.storage(), image.width(), image.height(), options.size(),
+          options.color1(), options.color2(), options.offsetX(), options.offsetY());
+    }
   }
 
   /**
@@ -820,8 +827,10 @@ public final class Fill {
     Check.positive("Fill.grid", "lineWidth", options.lineWidth());
     Check.color("Fill.grid", "color", options.color());
     Check.color("Fill.grid", "bgColor", options.bgColor());
-    image.backendImpl().fill().grid(image.storage(), image.width(), image.height(), options.spacing(),
-        options.lineWidth(), options.color(), options.bgColor(), options.offsetX(), options.offsetY());
+    try (Use u = Use.of("Fill.grid", image)) {
+      image.backendImpl().fill().grid(image.storage(), image.width(), image.height(), options.spacing(),
+          options.lineWidth(), options.color(), options.bgColor(), options.offsetX(), options.offsetY());
+    }
   }
 
   /**
@@ -847,11 +856,14 @@ public final class Fill {
   public static void stripes(Image image, Stripes options) {
     Check.usable("Fill.stripes", "image", image);
     Check.notNull("Fill.stripes", "options", options);
+    Check.finite("Fill.stripes", "angle", options.angle());
     Check.positive("Fill.stripes", "spacing", options.spacing());
     Check.color("Fill.stripes", "color1", options.color1());
     Check.color("Fill.stripes", "color2", options.color2());
-    image.backendImpl().fill().stripes(image.storage(), image.width(), image.height(), options.angle(),
-        options.spacing(), options.width(), options.color1(), options.color2(), options.offset());
+    try (Use u = Use.of("Fill.stripes", image)) {
+      image.backendImpl().fill().stripes(image.storage(), image.width(), image.height(), options.angle(),
+          options.spacing(), options.width(), options.color1(), options.color2(), options.offset());
+    }
   }
 
   /**
@@ -877,12 +889,16 @@ public final class Fill {
   public static void dots(Image image, Dots options) {
     Check.usable("Fill.dots", "image", image);
     Check.notNull("Fill.dots", "options", options);
+    Check.finite("Fill.dots", "radius", options.radius());
+    Check.finite("Fill.dots", "softness", options.softness());
     Check.positive("Fill.dots", "spacing", options.spacing());
     Check.color("Fill.dots", "color", options.color());
     Check.color("Fill.dots", "bgColor", options.bgColor());
-    image.backendImpl().fill().dots(image.storage(), image.width(), image.height(), options.spacing(),
-        options.radius(), options.color(), options.bgColor(), options.offsetX(), options.offsetY(),
-        options.softness());
+    try (Use u = Use.of("Fill.dots", image)) {
+      image.backendImpl().fill().dots(image.storage(), image.width(), image.height(), options.spacing(),
+          options.radius(), options.color(), options.bgColor(), options.offsetX(), options.offsetY(),
+          options.softness());
+    }
   }
 
   /**
@@ -905,10 +921,13 @@ public final class Fill {
   public static void circle(Image image, Circle options) {
     Check.usable("Fill.circle", "image", image);
     Check.notNull("Fill.circle", "options", options);
+    Check.finite("Fill.circle", "softness", options.softness());
     Check.color("Fill.circle", "color", options.color());
     Check.color("Fill.circle", "bgColor", options.bgColor());
-    image.backendImpl().fill().circle(image.storage(), image.width(), image.height(), options.color(),
-        options.bgColor(), options.softness());
+    try (Use u = Use.of("Fill.circle", image)) {
+      image.backendImpl().fill().circle(image.storage(), image.width(), image.height(), options.color(),
+          options.bgColor(), options.softness());
+    }
   }
 
   /**
@@ -931,8 +950,11 @@ public final class Fill {
   public static void noise(Image image, Noise options) {
     Check.usable("Fill.noise", "image", image);
     Check.notNull("Fill.noise", "options", options);
-    image.backendImpl().fill().noise(image.storage(), image.width(), image.height(), options.seed(),
-        options.monochrome());
+    Check.finite("Fill.noise", "seed", options.seed());
+    try (Use u = Use.of("Fill.noise", image)) {
+      image.backendImpl().fill().noise(image.storage(), image.width(), image.height(), options.seed(),
+          options.monochrome());
+    }
   }
 
   /**
@@ -969,13 +991,20 @@ public final class Fill {
   public static void perlin(Image image, Perlin options) {
     Check.usable("Fill.perlin", "image", image);
     Check.notNull("Fill.perlin", "options", options);
+    Check.finite("Fill.perlin", "seed", options.seed());
+    Check.finite("Fill.perlin", "persistence", options.persistence());
+    Check.finite("Fill.perlin", "lacunarity", options.lacunarity());
+    Check.finite("Fill.perlin", "offsetX", options.offsetX());
+    Check.finite("Fill.perlin", "offsetY", options.offsetY());
     Check.positive("Fill.perlin", "scale", options.scale());
     Check.range("Fill.perlin", "octaves", options.octaves(), 1, MAX_OCTAVES);
     Check.color("Fill.perlin", "color1", options.color1());
     Check.color("Fill.perlin", "color2", options.color2());
-    image.backendImpl().fill().perlin(image.storage(), image.width(), image.height(), options.scale(),
-        options.seed(), options.octaves(), options.persistence(), options.lacunarity(), options.offsetX(),
-        options.offsetY(), options.color1(), options.color2());
+    try (Use u = Use.of("Fill.perlin", image)) {
+      image.backendImpl().fill().perlin(image.storage(), image.width(), image.height(), options.scale(),
+          options.seed(), options.octaves(), options.persistence(), options.lacunarity(), options.offsetX(),
+          options.offsetY(), options.color1(), options.color2());
+    }
   }
 
   /**
@@ -1000,11 +1029,15 @@ public final class Fill {
   public static void ngon(Image image, Ngon options) {
     Check.usable("Fill.ngon", "image", image);
     Check.notNull("Fill.ngon", "options", options);
+    Check.finite("Fill.ngon", "rotation", options.rotation());
+    Check.finite("Fill.ngon", "softness", options.softness());
     Check.atLeast("Fill.ngon", "sides", options.sides(), 3);
     Check.color("Fill.ngon", "color", options.color());
     Check.color("Fill.ngon", "bgColor", options.bgColor());
-    image.backendImpl().fill().ngon(image.storage(), image.width(), image.height(), options.sides(),
-        options.color(), options.bgColor(), options.rotation(), options.softness());
+    try (Use u = Use.of("Fill.ngon", image)) {
+      image.backendImpl().fill().ngon(image.storage(), image.width(), image.height(), options.sides(),
+          options.color(), options.bgColor(), options.rotation(), options.softness());
+    }
   }
 
   /**

@@ -42,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * {@link CapacityExceededException} when a supplied {@code dst} or {@code temp} is too small. Every
  * check runs before any pixel is touched, no-op shortcuts included.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Filter {
   /** Largest blur radius. */
   public static final int MAX_RADIUS = GaussianWeights.MAX_RADIUS;
@@ -247,8 +248,10 @@ public final class Filter {
       return;
     }
     float[] weights = GaussianWeights.compute(options.radius(), sigma);
-    backend.filter().gaussianBlur(dst.storage(), src.storage(), temp == null ? null : temp.storage(), w, h,
-        weights);
+    try (Use u = Use.of("Filter.gaussianBlur", dst, src, temp)) {
+      backend.filter().gaussianBlur(dst.storage(), src.storage(), temp == null ? null : temp.storage(), w, h,
+          weights);
+    }
   }
 
   // ---------------------------------------------------------------- sharpen
@@ -319,7 +322,9 @@ public final class Filter {
     if (strength < NO_EFFECT) {
       copy(dst, src);
     } else {
-      src.backendImpl().filter().sharpen(dst.storage(), src.storage(), src.width(), src.height(), strength);
+      try (Use u = Use.of("Filter.sharpen", dst, src)) {
+        src.backendImpl().filter().sharpen(dst.storage(), src.storage(), src.width(), src.height(), strength);
+      }
     }
   }
 
@@ -361,7 +366,9 @@ public final class Filter {
   }
 
   private static void sobelImpl(Image dst, Image src) {
-    src.backendImpl().filter().sobel(dst.storage(), src.storage(), src.width(), src.height());
+    try (Use u = Use.of("Filter.sobel", dst, src)) {
+      src.backendImpl().filter().sobel(dst.storage(), src.storage(), src.width(), src.height());
+    }
   }
 
   // ---------------------------------------------------------------- emboss
@@ -429,7 +436,9 @@ public final class Filter {
   }
 
   private static void embossImpl(Image dst, Image src, float strength) {
-    src.backendImpl().filter().emboss(dst.storage(), src.storage(), src.width(), src.height(), strength);
+    try (Use u = Use.of("Filter.emboss", dst, src)) {
+      src.backendImpl().filter().emboss(dst.storage(), src.storage(), src.width(), src.height(), strength);
+    }
   }
 
   // ---------------------------------------------------------------- in place
@@ -460,7 +469,9 @@ public final class Filter {
     if (Math.abs(intensity) < NO_EFFECT) {
       return;
     }
-    image.backendImpl().filter().sepia(image.storage(), image.width(), image.height(), intensity);
+    try (Use u = Use.of(op, image)) {
+      image.backendImpl().filter().sepia(image.storage(), image.width(), image.height(), intensity);
+    }
   }
 
   /**
@@ -471,7 +482,9 @@ public final class Filter {
    */
   public static void invert(Image image) {
     Check.usable("Filter.invert", "image", image);
-    image.backendImpl().filter().invert(image.storage(), image.width(), image.height());
+    try (Use u = Use.of("Filter.invert", image)) {
+      image.backendImpl().filter().invert(image.storage(), image.width(), image.height());
+    }
   }
 
   /**
@@ -495,7 +508,9 @@ public final class Filter {
     String op = "Filter.threshold";
     Check.usable(op, "image", image);
     Check.finite(op, "value", value);
-    image.backendImpl().filter().threshold(image.storage(), image.width(), image.height(), value);
+    try (Use u = Use.of(op, image)) {
+      image.backendImpl().filter().threshold(image.storage(), image.width(), image.height(), value);
+    }
   }
 
   /**
@@ -520,7 +535,9 @@ public final class Filter {
     String op = "Filter.solarize";
     Check.usable(op, "image", image);
     Check.finite(op, "threshold", threshold);
-    image.backendImpl().filter().solarize(image.storage(), image.width(), image.height(), threshold);
+    try (Use u = Use.of(op, image)) {
+      image.backendImpl().filter().solarize(image.storage(), image.width(), image.height(), threshold);
+    }
   }
 
   // ---------------------------------------------------------------- shared
@@ -546,7 +563,9 @@ public final class Filter {
   /** An exact copy of {@code src}'s pixels into {@code dst} (already of {@code src}'s size). */
   private static void copy(Image dst, Image src) {
     if (dst != src) {
-      src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
+      try (Use u = Use.of("Filter.copy", dst, src)) {
+        src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
+      }
     }
   }
 }

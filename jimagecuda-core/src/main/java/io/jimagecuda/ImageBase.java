@@ -6,6 +6,8 @@ import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.Storage;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
 
 /**
@@ -24,7 +26,11 @@ import java.lang.ref.Cleaner;
  * any operation on the image throws {@link IllegalStateException}.
  *
  * <p><b>Threads.</b> Different images may be used from different threads. One image must not be used
- * by two threads at once.
+ * by two threads at once, with one exception: {@link #free()} (or {@link #close()}) may be called from any
+ * thread at any time. An operation running on the image meanwhile either completes before the memory is
+ * released (the release waits for the last running operation, without blocking the caller of
+ * {@code free()}) or, if it starts after {@code free()}, throws {@link IllegalStateException}; it never
+ * reads or writes released memory.
  */
 public abstract sealed class ImageBase implements AutoCloseable permits Image, ImageU8 {
   /** Largest width or height an image may have. */
@@ -43,6 +49,11 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
       public Backend backend(ImageBase image) {
         return image.backendImpl();
       }
+
+      @Override
+      public ImageAccess.Hold hold(String op, ImageBase image) {
+        return Use.of(op, image);
+      }
     });
   }
 
@@ -52,7 +63,22 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
   private final Cleaner.Cleanable cleanable;
   private int width;
   private int height;
-  private volatile boolean freed;
+  /**
+   * {@link #CLOSED} once {@link #free()} was called, plus the number of operations holding the image
+   * ({@link Use}). Memory is released by whoever brings it to exactly {@code CLOSED}: {@code free()} when
+   * no operation holds the image, else the last operation to let go.
+   */
+  private volatile int state;
+  private static final int CLOSED = Integer.MIN_VALUE;
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(ImageBase.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   ImageBase(int width, int height, BackendKind kind, PixelFormat format) {
     this(width, height, kind, format, true);
@@ -120,13 +146,49 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
 
   /** {@return whether {@link #free()} has been called} */
   public final boolean isFreed() {
-    return freed;
+    return state < 0;
   }
 
-  /** Releases the pixel memory. Calling it again does nothing. Operations issued before stay valid. */
+  /**
+   * Releases the pixel memory. Calling it again does nothing. Operations issued before stay valid. Safe
+   * from any thread: an operation running on this image meanwhile completes first (the memory is released
+   * when it ends), a later one throws {@link IllegalStateException}.
+   */
   public final void free() {
-    if (!freed) {
-      freed = true;
+    for (;;) {
+      int s = state;
+      if (s < 0) {
+        return;
+      }
+      if (STATE.compareAndSet(this, s, s | CLOSED)) {
+        if (s == 0) {
+          cleanable.clean();
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * Holds the image for an operation (see {@link Use}): its memory stays allocated until {@link #release()}.
+   *
+   * @throws IllegalStateException if the image has been freed
+   */
+  final void acquire(String op) {
+    for (;;) {
+      int s = state;
+      if (s < 0) {
+        throw new IllegalStateException(op + ": the image has been freed (" + this + ")");
+      }
+      if (STATE.compareAndSet(this, s, s + 1)) {
+        return;
+      }
+    }
+  }
+
+  /** Ends a hold; the last one after {@link #free()} releases the memory. */
+  final void release() {
+    if ((int) STATE.getAndAdd(this, -1) - 1 == CLOSED) {
       cleanable.clean();
     }
   }
@@ -140,7 +202,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
   @Override
   public String toString() {
     return String.format("%s(%dx%d, capacity %d px, %s%s)", getClass().getSimpleName(), width, height,
-        capacity, backend.kind().id(), freed ? ", freed" : "");
+        capacity, backend.kind().id(), isFreed() ? ", freed" : "");
   }
 
   // ---- package-private access for the family facades (Fill, Images, ...) ----

@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Images {
   private Images() {
   }
@@ -56,7 +57,9 @@ public final class Images {
     Check.usable("Images.upload", "image", image);
     Check.notNull("Images.upload", "data", data);
     Check.length("Images.upload", "data", image.pixels() * 4, data.length, "floats");
-    image.backendImpl().uploadFloats(image.storage(), data, 0, data.length);
+    try (Use u = Use.of("Images.upload", image)) {
+      image.backendImpl().uploadFloats(image.storage(), data, 0, data.length);
+    }
   }
 
   /**
@@ -71,7 +74,9 @@ public final class Images {
     Check.usable("Images.upload", "image", image);
     Check.notNull("Images.upload", "data", data);
     Check.length("Images.upload", "data", image.byteSize(), data.length, "bytes");
-    image.backendImpl().uploadBytes(image.storage(), data, 0, data.length);
+    try (Use u = Use.of("Images.upload", image)) {
+      image.backendImpl().uploadBytes(image.storage(), data, 0, data.length);
+    }
   }
 
   /**
@@ -87,7 +92,9 @@ public final class Images {
     Check.usable("Images.upload", "image", image);
     Check.notNull("Images.upload", "data", data);
     Check.length("Images.upload", "data", image.byteSize(), data.remaining(), "bytes");
-    image.backendImpl().uploadBuffer(image.storage(), data);
+    try (Use u = Use.of("Images.upload", image)) {
+      image.backendImpl().uploadBuffer(image.storage(), data);
+    }
   }
 
   /**
@@ -106,7 +113,9 @@ public final class Images {
           + " floats, more than a Java array holds; use download(image, ByteBuffer) per region instead");
     }
     float[] out = new float[(int) n];
-    image.backendImpl().downloadFloats(image.storage(), out, 0, out.length);
+    try (Use u = Use.of("Images.download", image)) {
+      image.backendImpl().downloadFloats(image.storage(), out, 0, out.length);
+    }
     return out;
   }
 
@@ -125,7 +134,9 @@ public final class Images {
           + " bytes, more than a Java array holds; use download(image, ByteBuffer) instead");
     }
     byte[] out = new byte[(int) image.byteSize()];
-    image.backendImpl().downloadBytes(image.storage(), out, 0, out.length);
+    try (Use u = Use.of("Images.download", image)) {
+      image.backendImpl().downloadBytes(image.storage(), out, 0, out.length);
+    }
     return out;
   }
 
@@ -146,7 +157,9 @@ public final class Images {
     if (dst.isReadOnly()) {
       throw new IllegalArgumentException("Images.download: dst is read-only");
     }
-    image.backendImpl().downloadBuffer(image.storage(), dst);
+    try (Use u = Use.of("Images.download", image)) {
+      image.backendImpl().downloadBuffer(image.storage(), dst);
+    }
   }
 
   /**
@@ -191,7 +204,9 @@ public final class Images {
       return;
     }
     Check.resizeFor("Images.copy", "dst", dst, src.width(), src.height());
-    src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
+    try (Use u = Use.of("Images.copy", dst, src)) {
+      src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
+    }
   }
 
   /**
@@ -206,7 +221,9 @@ public final class Images {
   public static void convertFloatToU8(ImageU8 dst, Image src) {
     Check.sameBackend("Images.convertFloatToU8", new String[] {"dst", "src"}, dst, src);
     Check.resizeFor("Images.convertFloatToU8", "dst", dst, src.width(), src.height());
-    src.backendImpl().convert().floatToU8(dst.storage(), src.storage(), src.width(), src.height());
+    try (Use u = Use.of("Images.convertFloatToU8", dst, src)) {
+      src.backendImpl().convert().floatToU8(dst.storage(), src.storage(), src.width(), src.height());
+    }
   }
 
   /**
@@ -221,7 +238,9 @@ public final class Images {
   public static void convertU8ToFloat(Image dst, ImageU8 src) {
     Check.sameBackend("Images.convertU8ToFloat", new String[] {"dst", "src"}, dst, src);
     Check.resizeFor("Images.convertU8ToFloat", "dst", dst, src.width(), src.height());
-    src.backendImpl().convert().u8ToFloat(dst.storage(), src.storage(), src.width(), src.height());
+    try (Use u = Use.of("Images.convertU8ToFloat", dst, src)) {
+      src.backendImpl().convert().u8ToFloat(dst.storage(), src.storage(), src.width(), src.height());
+    }
   }
 
   // ---------------------------------------------------------------- files

@@ -94,4 +94,20 @@ public final class JImageCuda {
   public static void synchronize() {
     synchronize(defaultBackend());
   }
+
+  /**
+   * Starts a new CUDA backend after a sticky error (a kernel faulted: {@link CudaException} says "The
+   * error is sticky"), without restarting the JVM. Resets the device's primary context, which releases all
+   * memory of the old backend: its images (and presenters, resources) become unusable, operations on them
+   * throw {@link IllegalStateException} and {@code free()} does nothing. Free them, call this, and create
+   * new ones. Also usable without an error, to release everything the CUDA backend holds.
+   *
+   * <p>Call it when no other thread is using CUDA images. The primary context is shared with other CUDA
+   * code of the process (for example a library using the CUDA runtime), which loses its state too.
+   *
+   * @throws BackendUnavailableException if CUDA cannot run here (also when the new backend fails to start)
+   */
+  public static void resetCuda() {
+    Backends.resetCuda();
+  }
 }

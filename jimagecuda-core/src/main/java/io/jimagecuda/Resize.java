@@ -42,6 +42,7 @@ import io.jimagecuda.internal.backend.ResizeOps;
  * 1..32768 (given or computed), images on different backends, or {@code dst == src}, and
  * {@link CapacityExceededException} for a destination too small.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Resize {
   private Resize() {
   }
@@ -454,16 +455,18 @@ public final class Resize {
   private static void resample(Interpolation method, Image dst, Image src) {
     int w = dst.width();
     int h = dst.height();
-    if (w == src.width() && h == src.height()) {
-      src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
-      return;
-    }
-    ResizeOps ops = src.backendImpl().resize();
-    switch (method) {
-      case NEAREST -> ops.nearest(dst.storage(), w, h, src.storage(), src.width(), src.height());
-      case BILINEAR -> ops.bilinear(dst.storage(), w, h, src.storage(), src.width(), src.height());
-      case BICUBIC -> ops.bicubic(dst.storage(), w, h, src.storage(), src.width(), src.height());
-      case LANCZOS -> ops.lanczos(dst.storage(), w, h, src.storage(), src.width(), src.height());
+    try (Use u = Use.of("Resize", dst, src)) {
+      if (w == src.width() && h == src.height()) {
+        src.backendImpl().copy(dst.storage(), src.storage(), src.byteSize());
+        return;
+      }
+      ResizeOps ops = src.backendImpl().resize();
+      switch (method) {
+        case NEAREST -> ops.nearest(dst.storage(), w, h, src.storage(), src.width(), src.height());
+        case BILINEAR -> ops.bilinear(dst.storage(), w, h, src.storage(), src.width(), src.height());
+        case BICUBIC -> ops.bicubic(dst.storage(), w, h, src.storage(), src.width(), src.height());
+        case LANCZOS -> ops.lanczos(dst.storage(), w, h, src.storage(), src.width(), src.height());
+      }
     }
   }
 }

@@ -3,8 +3,10 @@ package io.jimagecuda;
 /**
  * A colour as four straight (non-premultiplied) float channels, nominally 0..1.
  *
- * <p>Values are stored verbatim: fills write them unclamped, so out-of-range or NaN channels are
- * passed on as given. Use {@link #of(float...)} to build one from an array of exactly four values.
+ * <p>Values are stored verbatim: fills write them unclamped, so out-of-range channels are passed on as
+ * given. NaN and infinite channels are refused by every operation that takes a colour
+ * ({@link IllegalArgumentException} naming the parameter and the channel), as they would turn into 0 on
+ * conversion to 8 bits. Use {@link #of(float...)} to build one from an array of exactly four values.
  *
  * @param r red
  * @param g green

@@ -41,6 +41,7 @@ import io.jimagecuda.internal.Check;
  * the out-of-range or non-finite parameters it names, images on different backends or
  * {@code dst == image}, and {@link CapacityExceededException} for a destination too small.
  */
+@SuppressWarnings("try") // try (Use u = Use.of(...)): u is held for the block, not referenced in it
 public final class Transform {
   /** Angles within this many degrees of a multiple of 90° take the lossless path (the reference's 0.01). */
   public static final double SNAP_DEGREES = 0.01;
@@ -209,7 +210,9 @@ public final class Transform {
   }
 
   private static void runFlip(Image dst, Image image, FlipDirection direction) {
-    image.backendImpl().transform().flip(dst.storage(), image.storage(), image.width(), image.height(), direction);
+    try (Use u = Use.of("Transform.flip", dst, image)) {
+      image.backendImpl().transform().flip(dst.storage(), image.storage(), image.width(), image.height(), direction);
+    }
   }
 
   // ---------------------------------------------------------------- rotate
@@ -337,11 +340,15 @@ public final class Transform {
 
   private static void runRotate(Image dst, Image image, RotatePlan plan, Interpolation interpolation) {
     if (plan.copy) {
-      image.backendImpl().copy(dst.storage(), image.storage(), image.byteSize());
+      try (Use u = Use.of("Transform.rotate", dst, image)) {
+        image.backendImpl().copy(dst.storage(), image.storage(), image.byteSize());
+      }
       return;
     }
-    image.backendImpl().transform().rotate(dst.storage(), plan.width, plan.height, image.storage(), image.width(),
-        image.height(), plan.quarterTurns, plan.offsetX, plan.offsetY, plan.cos, plan.sin, interpolation);
+    try (Use u = Use.of("Transform.rotate", dst, image)) {
+      image.backendImpl().transform().rotate(dst.storage(), plan.width, plan.height, image.storage(), image.width(),
+          image.height(), plan.quarterTurns, plan.offsetX, plan.offsetY, plan.cos, plan.sin, interpolation);
+    }
   }
 
   // ---------------------------------------------------------------- crop
@@ -399,10 +406,14 @@ public final class Transform {
     int w = dst.width();
     int h = dst.height();
     if (x == 0 && y == 0 && w == image.width() && h == image.height()) {
-      image.backendImpl().copy(dst.storage(), image.storage(), image.byteSize());
+      try (Use u = Use.of("Transform.crop", dst, image)) {
+        image.backendImpl().copy(dst.storage(), image.storage(), image.byteSize());
+      }
       return;
     }
-    image.backendImpl().transform().crop(dst.storage(), w, h, image.storage(), image.width(), image.height(), x, y);
+    try (Use u = Use.of("Transform.crop", dst, image)) {
+      image.backendImpl().transform().crop(dst.storage(), w, h, image.storage(), image.width(), image.height(), x, y);
+    }
   }
 
   // ---------------------------------------------------------------- zoom
@@ -500,8 +511,10 @@ public final class Transform {
     int dh = dst.height();
     float viewW = (float) dw / zoomFactor;
     float viewH = (float) dh / zoomFactor;
-    image.backendImpl().transform().zoom(dst.storage(), dw, dh, image.storage(), w, h, cx - viewW * 0.5f,
-        cy - viewH * 0.5f, viewW, viewH, options.interpolation());
+    try (Use u = Use.of("Transform.zoom", dst, image)) {
+      image.backendImpl().transform().zoom(dst.storage(), dw, dh, image.storage(), w, h, cx - viewW * 0.5f,
+          cy - viewH * 0.5f, viewW, viewH, options.interpolation());
+    }
   }
 
   private static double clamp(double v, int max) {

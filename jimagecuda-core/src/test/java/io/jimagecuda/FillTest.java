@@ -72,13 +72,23 @@ class FillTest {
   class ColorFill {
     @Test
     void writesEveryPixelVerbatimIncludingOutOfRangeValues() {
-      Rgba odd = new Rgba(2f, -1f, Float.NaN, 0.5f);
+      Rgba odd = new Rgba(2f, -1f, 1e30f, 0.5f);
       float[] px = render(3, 2, img -> Fill.color(img, odd));
       for (int i = 0; i < px.length; i += 4) {
         assertEquals(2f, px[i]);
         assertEquals(-1f, px[i + 1]);
-        assertTrue(Float.isNaN(px[i + 2]));
+        assertEquals(1e30f, px[i + 2]);
         assertEquals(0.5f, px[i + 3]);
+      }
+    }
+
+    @Test
+    void nanAndInfinityAreRefusedNamingTheChannel() {
+      try (Image img = new Image(2, 2, BackendKind.CPU)) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Fill.color(img, new Rgba(0, Float.NaN, 0, 1)));
+        assertTrue(e.getMessage().startsWith("Fill.color: rgba green must be a finite number"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Fill.color(img, new Rgba(0, 0, 0, Float.NEGATIVE_INFINITY)));
       }
     }
 

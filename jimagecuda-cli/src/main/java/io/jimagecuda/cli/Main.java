@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes: 0 success; 1 conformance cases failed (or a benchmarked path drew wrong pixels, or
  * {@code gallery --check} found stale files); 2 a user error (bad arguments, an invalid recipe, a missing
- * file, an unavailable backend or OpenGL), reported as one line on stderr; 3 an internal error; 4
- * {@code batch}: some files failed, the others were written; 130 {@code batch} interrupted (Ctrl-C). Stack
- * traces are printed only with {@code --debug}.
+ * file, an unavailable backend or OpenGL, a configuration setting), reported as one line on stderr; 3 an
+ * internal error, also a {@link Error} such as {@link OutOfMemoryError} or {@link StackOverflowError}, one line
+ * too; 4 {@code batch}: some files failed, the others were written; 130 {@code batch} interrupted (Ctrl-C).
+ * Stack traces are printed only with {@code --debug}.
  */
 @Command(name = "jimagecuda", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
@@ -74,7 +75,18 @@ public final class Main implements Callable<Integer> {
    * @param args the command and its options ({@code --help} lists them)
    */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (Throwable t) { // last resort: picocli itself failed (an Error while printing help, say)
+      System.err.println("jimagecuda: internal error: " + oneLine(t)
+          + (Boolean.getBoolean("jimagecuda.debug") ? "" : " (run with --debug for the stack trace)"));
+      if (Boolean.getBoolean("jimagecuda.debug")) {
+        t.printStackTrace();
+      }
+      code = INTERNAL_ERROR;
+    }
+    System.exit(code);
   }
 
   /** {@return the configured command line, for {@link #main} and for tests} */
@@ -82,7 +94,24 @@ public final class Main implements Callable<Integer> {
     return new CommandLine(new Main())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(Main::usageError)
-        .setExecutionExceptionHandler(Main::failure);
+        .setExecutionExceptionHandler(Main::failure)
+        .setExecutionStrategy(Main::execute);
+  }
+
+  /**
+   * Picocli's {@code RunLast}, with {@link Error}s (which picocli lets through unhandled: a raw stack trace
+   * and the JVM's exit code 1, which means "conformance failed") sent to {@link #failure} like exceptions.
+   */
+  private static int execute(ParseResult parsed) {
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } catch (Error e) {
+      ParseResult last = parsed;
+      while (last.subcommand() != null) {
+        last = last.subcommand();
+      }
+      return failure(e, last.commandSpec().commandLine(), parsed);
+    }
   }
 
   private static int usageError(ParameterException e, String[] args) {
@@ -92,18 +121,37 @@ public final class Main implements Callable<Integer> {
     return USER_ERROR;
   }
 
-  private static int failure(Exception e, CommandLine cmd, ParseResult parsed) {
+  /** Prints one line (and the stack trace with {@code --debug}) and returns the exit code: 2 or 3. */
+  static int failure(Throwable e, CommandLine cmd, ParseResult parsed) {
     boolean debug = debugRequested(parsed);
     if (debug) {
       e.printStackTrace(cmd.getErr());
     }
     String name = cmd.getCommandSpec().qualifiedName();
     if (isUserError(e)) {
-      cmd.getErr().println(name + ": " + userMessage(e));
+      cmd.getErr().println(name + ": " + flatten(userMessage(e)));
       return USER_ERROR;
     }
-    cmd.getErr().println(name + ": internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+    cmd.getErr().println(name + ": internal error: " + oneLine(e)
+        + (debug ? "" : " (run with --debug for the stack trace)"));
     return INTERNAL_ERROR;
+  }
+
+  /**
+   * {@code e} and its causes on one line: "java.lang.ExceptionInInitializerError, caused by
+   * java.lang.IllegalArgumentException: ..." (an initializer error's own message is null).
+   */
+  static String oneLine(Throwable e) {
+    StringBuilder b = new StringBuilder(String.valueOf(e));
+    int depth = 0;
+    for (Throwable c = e.getCause(); c != null && c != e && depth < 5; c = c.getCause(), depth++) {
+      b.append(", caused by ").append(c);
+    }
+    return flatten(b.toString());
+  }
+
+  private static String flatten(String message) {
+    return message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   private static boolean debugRequested(ParseResult parsed) {
@@ -119,7 +167,7 @@ public final class Main implements Callable<Integer> {
    * Errors the user can fix: arguments, recipes, files, the choice of backend, image sizes, and an OpenGL
    * that cannot start here (an EGL or GLFW failure: no display, no EGL driver, no OpenGL 3.3).
    */
-  private static boolean isUserError(Exception e) {
+  private static boolean isUserError(Throwable e) {
     return e instanceof RecipeException || e instanceof IOException || e instanceof UncheckedIOException
         || e instanceof IllegalArgumentException || e instanceof BackendUnavailableException
         || e instanceof OutOfDeviceMemoryException || e instanceof GlException g && isEnvironment(g);
@@ -130,7 +178,7 @@ public final class Main implements Callable<Integer> {
     return e.errorName().startsWith("EGL_") || e.errorName().startsWith("GLFW_");
   }
 
-  private static String userMessage(Exception e) {
+  private static String userMessage(Throwable e) {
     Throwable t = e instanceof UncheckedIOException ? e.getCause() : e;
     if (t instanceof NoSuchFileException) {
       return "file not found: " + t.getMessage();

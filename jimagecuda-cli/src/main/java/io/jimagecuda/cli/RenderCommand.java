@@ -8,7 +8,11 @@ import io.jimagecuda.recipe.Recipe;
 import io.jimagecuda.recipe.RecipeParser;
 import io.jimagecuda.recipe.RecipeRunner;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -64,16 +68,64 @@ final class RenderCommand implements Callable<Integer> {
           + "\": give the image with --input FILE");
     }
     long start = System.nanoTime();
+    Path parent = output.toAbsolutePath().getParent();
+    checkOutputDirectory(output, parent); // before the recipe runs: a typo in -o costs no render time
     try (Image in = input == null ? null : ImageFiles.standard().load(input, kind);
         Image out = new RecipeRunner(kind, dir).run(r, in)) {
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      try {
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        ImageFiles.standard().save(out, output);
+      } catch (IOException e) {
+        throw writeFailure(output, e);
       }
-      ImageFiles.standard().save(out, output);
       spec.commandLine().getOut().printf("%s: %dx%d on %s in %d ms -> %s%n", r.name(), out.width(), out.height(),
           kind.id(), (System.nanoTime() - start) / 1_000_000, output);
     }
     return 0;
+  }
+
+  /**
+   * Refuses an output whose directory is (or lies under) a file, or is an existing directory that is not
+   * writable, naming the output and the reason.
+   */
+  static void checkOutputDirectory(Path output, Path parent) throws IOException {
+    for (Path p = parent; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new IOException("cannot write " + output + ": " + p + " is a file, not a directory");
+        }
+        if (p.equals(parent) && !Files.isWritable(p)) {
+          throw new IOException("cannot write " + output + ": permission denied (the directory " + p
+              + " is not writable)");
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * The exception to report when writing {@code output} failed: names the output (not only the temporary
+   * file the save may have used) and the operating system's reason ("permission denied", "no space left on
+   * device", ...).
+   */
+  static IOException writeFailure(Path output, IOException e) {
+    String reason;
+    if (e instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e instanceof NoSuchFileException) {
+      reason = "no such file or directory";
+    } else if (e instanceof FileAlreadyExistsException) {
+      reason = "a file is in the way of a directory";
+    } else if (e instanceof FileSystemException f && f.getReason() != null) {
+      reason = f.getReason();
+    } else {
+      reason = e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+    String file = e instanceof FileSystemException f && f.getFile() != null
+        && !Path.of(f.getFile()).equals(output) ? " (" + f.getFile() + ")" : "";
+    String text = "cannot write " + output + ": " + reason + file;
+    return e.getMessage() != null && e.getMessage().startsWith("cannot write ") ? e : new IOException(text, e);
   }
 }

@@ -136,11 +136,12 @@ public final class Check {
     }
   }
 
-  /** {@code value > 0} (NaN is not positive). */
+  /** {@code value > 0} and finite (NaN: "must be positive, got NaN"; ∞: "must be a finite number"). */
   public static void positive(String op, String param, float value) {
     if (!(value > 0)) {
       throw new IllegalArgumentException(op + ": " + param + " must be positive, got " + value);
     }
+    finite(op, param, value);
   }
 
   /** A side of an operation's result: in 1..32768 ("must be positive", "must be at most 32768"). */
@@ -208,10 +209,21 @@ public final class Check {
         + Arrays.toString(allowed) + ", got " + value);
   }
 
-  /** A colour argument is present. */
+  /**
+   * A colour argument is present and its channels are finite: "Fill.color: rgba green must be a finite
+   * number (NaN and infinity are not colours), got NaN in Rgba[...]".
+   */
   public static Rgba color(String op, String param, Rgba c) {
     if (c == null) {
       throw new NullPointerException(op + ": " + param + " is null");
+    }
+    float[] channels = {c.r(), c.g(), c.b(), c.a()};
+    String[] names = {"red", "green", "blue", "alpha"};
+    for (int i = 0; i < 4; i++) {
+      if (!Float.isFinite(channels[i])) {
+        throw new IllegalArgumentException(op + ": " + param + " " + names[i] + " must be a finite number "
+            + "(NaN and infinity are not colours), got " + channels[i] + " in " + c);
+      }
     }
     return c;
   }

@@ -17,6 +17,16 @@ public final class ImageAccess {
 
     /** The backend that owns that memory. */
     Backend backend(ImageBase image);
+
+    /** Holds {@code image} for an operation; see {@link ImageAccess#hold}. */
+    Hold hold(String op, ImageBase image);
+  }
+
+  /** An image held by an operation: its memory is not released before {@link #close()}. */
+  public interface Hold extends AutoCloseable {
+    /** Lets go of the image; if it was freed meanwhile, the last holder releases its memory. */
+    @Override
+    void close();
   }
 
   private static volatile Accessor accessor;
@@ -39,6 +49,17 @@ public final class ImageAccess {
   /** The storage of {@code image} (its device or heap memory). */
   public static Storage storage(ImageBase image) {
     return accessor().storage(image);
+  }
+
+  /**
+   * Holds {@code image} for the duration of an operation, as the public API's operations do: a
+   * {@link ImageBase#free()} from another thread meanwhile defers the release until {@link Hold#close()}.
+   * Use with try-with-resources around every access to {@link #storage}.
+   *
+   * @throws IllegalStateException naming {@code op} if the image has been freed
+   */
+  public static Hold hold(String op, ImageBase image) {
+    return accessor().hold(op, image);
   }
 
   /** The backend implementation of {@code image}. */

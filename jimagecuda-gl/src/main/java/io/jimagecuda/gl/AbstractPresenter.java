@@ -42,15 +42,21 @@ abstract class AbstractPresenter implements Presenter {
   }
 
   @Override
+  @SuppressWarnings("try") // the hold is kept for the block, not referenced in it
   public final void present(ImageU8 frame) {
     check(frame);
-    write(frame);
+    try (ImageAccess.Hold h = ImageAccess.hold("Presenter.present", frame)) { // free() elsewhere waits for us
+      write(frame);
+    }
   }
 
   @Override
+  @SuppressWarnings("try") // the hold is kept for the block, not referenced in it
   public final void present(Image frame) {
     check(frame);
-    write(frame);
+    try (ImageAccess.Hold h = ImageAccess.hold("Presenter.present", frame)) { // free() elsewhere waits for us
+      write(frame);
+    }
   }
 
   /** Brings a checked frame ({@link ImageU8} or {@link Image}, of this size and backend) into the texture. */

@@ -193,9 +193,12 @@ public final class GLResource implements AutoCloseable {
    *     it is not a CUDA image
    * @throws CudaException if mapping, copying or unmapping fails
    */
+  @SuppressWarnings("try") // the hold is kept for the block, not referenced in it
   public void copyFrom(ImageU8 image, boolean sync) {
     checkUsable("GLResource.copyFrom", image);
-    writer.write(image, sync);
+    try (ImageAccess.Hold h = ImageAccess.hold("GLResource.copyFrom", image)) { // free() elsewhere waits for us
+      writer.write(image, sync);
+    }
   }
 
   /**
@@ -215,9 +218,12 @@ public final class GLResource implements AutoCloseable {
    * @param image the frame; not changed
    * @param sync whether to wait until the conversion has finished
    */
+  @SuppressWarnings("try") // the hold is kept for the block, not referenced in it
   public void copyFrom(Image image, boolean sync) {
     checkUsable("GLResource.copyFrom", image);
-    writer.write(image, sync);
+    try (ImageAccess.Hold h = ImageAccess.hold("GLResource.copyFrom", image)) { // free() elsewhere waits for us
+      writer.write(image, sync);
+    }
   }
 
   private void checkUsable(String op, ImageBase image) {

@@ -3,6 +3,7 @@ package io.jimagecuda.gl;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
+import io.jimagecuda.ImageBase;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.JImageCudaException;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ final class Presenters {
     if (path == null) {
       return fastest(width, height);
     }
+    checkArguments(width, height);
     return switch (path) {
       case VULKAN_SHARED_TEXTURE -> {
         requireVulkanBinding();
@@ -40,9 +42,7 @@ final class Presenters {
   }
 
   static Presenter fastest(int width, int height) {
-    if (GL.getCapabilities() == null) {
-      throw new IllegalStateException("Presenter.create: no OpenGL context is current on this thread");
-    }
+    checkArguments(width, height);
     if (JImageCuda.defaultBackend() == BackendKind.CUDA) {
       return firstWorking(width, height, new PresentPath[] {PresentPath.VULKAN_SHARED_TEXTURE,
           PresentPath.CUDA_EXPORTED_BUFFER, PresentPath.CUDA_MAPPED_TEXTURE}, "");
@@ -105,6 +105,28 @@ final class Presenters {
       } catch (ClassNotFoundException | LinkageError e) {
         return vulkanBindingMissing("org.lwjgl.vulkan.VK");
       }
+    }
+  }
+
+  /**
+   * The sides, then a current OpenGL context: checked before any OpenGL or CUDA call, so that a call without
+   * a context is an {@link IllegalStateException}, not a call through a null function pointer.
+   */
+  private static void checkArguments(int width, int height) {
+    if (width < 1 || height < 1 || width > ImageBase.MAX_SIDE || height > ImageBase.MAX_SIDE) {
+      throw new IllegalArgumentException("Presenter: size " + width + "x" + height + " is not in 1.."
+          + ImageBase.MAX_SIDE);
+    }
+    String noContext = "Presenter.create: no OpenGL context is current on this thread. Make "
+        + "the context current first (EglContext/GlfwContext: makeCurrent())";
+    Object capabilities;
+    try {
+      capabilities = GL.getCapabilities();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(noContext, e);
+    }
+    if (capabilities == null) {
+      throw new IllegalStateException(noContext);
     }
   }
 

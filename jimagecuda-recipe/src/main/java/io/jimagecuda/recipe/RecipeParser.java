@@ -3,6 +3,7 @@ package io.jimagecuda.recipe;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.Rgba;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -22,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +49,9 @@ public final class RecipeParser {
   private static final List<String> TOP_LEVEL = List.of("name", "images", "steps", "output", "tolerance");
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      // NaN and Infinity are read so that the step and parameter can be named when they are refused
+      // (Jackson's own message would advise enabling this feature).
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
@@ -56,12 +67,54 @@ public final class RecipeParser {
    * @throws RecipeException if the recipe is not valid
    */
   public static Recipe parse(Path file) throws IOException {
-    String text = Files.readString(file);
+    String text;
+    try {
+      text = utf8(Files.readAllBytes(file));
+    } catch (RecipeException e) {
+      throw new RecipeException(file + ": " + e.getMessage(), e);
+    }
     try {
       return parse(text);
     } catch (RecipeException e) {
       throw new RecipeException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Decodes a recipe's bytes as UTF-8 (a leading byte order mark is skipped).
+   *
+   * @param bytes the file's content
+   * @return the text
+   * @throws RecipeException if the bytes are not valid UTF-8, naming the byte offset, line and the bytes
+   */
+  static String utf8(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) {
+      r = decoder.flush(out);
+    }
+    if (r.isError()) {
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      StringBuilder shown = new StringBuilder();
+      for (int i = offset; i < Math.min(bytes.length, offset + Math.max(1, r.length())); i++) {
+        shown.append(shown.length() == 0 ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xFF));
+      }
+      throw new RecipeException("not valid UTF-8: " + (r.isMalformed() ? "malformed" : "unmappable")
+          + " byte sequence " + shown + " at byte offset " + offset + " (line " + line
+          + "); recipes are UTF-8 text");
+    }
+    out.flip();
+    String text = out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /**
@@ -290,6 +343,7 @@ public final class RecipeParser {
         }
         break;
       case FLOAT:
+        nonFinite(p, v, where);
         if (v.isNumber() && Float.isFinite((float) v.doubleValue())) {
           return v.doubleValue();
         }
@@ -300,11 +354,13 @@ public final class RecipeParser {
         }
         break;
       case RGBA:
+        nonFinite(p, v, where);
         if (isNumbers(v, 4)) {
           return new Rgba(channel(v, 0), channel(v, 1), channel(v, 2), channel(v, 3));
         }
         break;
       case RGB:
+        nonFinite(p, v, where);
         if (isNumbers(v, 3)) {
           return new float[] {channel(v, 0), channel(v, 1), channel(v, 2)};
         }
@@ -318,6 +374,28 @@ public final class RecipeParser {
         throw new AssertionError(p.type());
     }
     throw badValue(p, v, where);
+  }
+
+  /** NaN, Infinity and numbers beyond float's range, alone or in a colour, named as such. */
+  private static void nonFinite(Param p, JsonNode v, String where) {
+    boolean bad = v.isNumber() && !Float.isFinite((float) v.doubleValue());
+    if (v.isArray()) {
+      for (JsonNode c : v) {
+        bad |= c.isNumber() && !Float.isFinite((float) c.doubleValue());
+      }
+    }
+    if (bad) {
+      String shown = v.isNumber() ? number(v) : StreamSupport.stream(v.spliterator(), false)
+          .map(c -> c.isNumber() ? number(c) : show(c)).collect(Collectors.joining(", ", "[", "]"));
+      throw new RecipeException(where + ": parameter '" + p.name() + "' must be " + p.expected() + ", got "
+          + shown + ": NaN, Infinity and numbers beyond the float range are not allowed");
+    }
+  }
+
+  /** A number as the recipe wrote it, NaN and Infinity unquoted (Jackson's own text quotes them). */
+  private static String number(JsonNode v) {
+    double d = v.doubleValue();
+    return Double.isNaN(d) || Double.isInfinite(d) ? String.valueOf(d) : v.asText();
   }
 
   private static RecipeException badValue(Param p, JsonNode v, String where) {
@@ -360,7 +438,7 @@ public final class RecipeParser {
       throw new RecipeException("tolerance: missing key '" + (psnr == null ? "psnr" : "maxdiff") + "' ("
           + form + ")");
     }
-    if (!psnr.isNumber()) {
+    if (!psnr.isNumber() || psnr.isNumber() && Double.isNaN(psnr.doubleValue())) {
       throw new RecipeException("tolerance: 'psnr' must be a number (dB), got " + show(psnr));
     }
     if (!maxDiff.isNull() && !(maxDiff.isIntegralNumber() && maxDiff.canConvertToInt() && maxDiff.intValue() >= 0)) {
@@ -379,7 +457,7 @@ public final class RecipeParser {
 
   /** The JSON text of a value, shortened for messages. */
   private static String show(JsonNode v) {
-    String s = v.toString();
+    String s = v.isNumber() ? number(v) : v.toString();
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

@@ -6,9 +6,13 @@ import io.jimagecuda.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import java.util.Set;
 
 /**
  * Runs a {@link Recipe} on one backend: creates its images ({@code {"width", "height"}}: a new,
@@ -16,8 +20,14 @@ import org.jspecify.annotations.Nullable;
  * rotation, like the reference's default; {@code {"load": "$input"}}: a copy of the input image given to
  * {@link #run(Recipe, Image)}), runs the steps in order and returns the output image.
  *
- * <p>Every op must be implemented ({@link OpRegistry#unimplemented}); this is checked before any image
- * is created. Images other than the output are freed before {@link #run} returns, also when it throws.
+ * <p>Every op must be implemented ({@link OpRegistry#unimplemented}) and every input file must be a
+ * regular file inside the inputs directory (symbolic links are followed only while they stay inside it);
+ * both are checked before any image is created.
+ *
+ * <p><b>Memory.</b> An image is allocated just before the first step that uses it and freed right after
+ * the last step that names it, so a recipe holds only the images that are still needed (a chain of 2000
+ * loaded layers holds two or three at a time, not 2000). Images other than the output are freed before
+ * {@link #run} returns, also when it throws.
  *
  * <pre>{@code
  * RecipeRunner runner = new RecipeRunner(BackendKind.CPU, Path.of("inputs"));
@@ -101,12 +111,23 @@ public final class RecipeRunner {
     registry.unimplemented(recipe).ifPresent(message -> {
       throw new RecipeException(message);
     });
+    for (Map.Entry<String, Recipe.ImageSource> e : recipe.images().entrySet()) {
+      if (e.getValue() instanceof Recipe.LoadImage load && !load.isInput()) {
+        inputFile(e.getKey(), load); // every input is checked before any image is created
+      }
+    }
+    Map<String, Integer> lastUse = lastUses(recipe);
     Map<String, Image> images = new LinkedHashMap<>();
     try {
-      for (Map.Entry<String, Recipe.ImageSource> e : recipe.images().entrySet()) {
-        images.put(e.getKey(), create(e.getKey(), e.getValue(), input));
-      }
-      for (Recipe.Step step : recipe.steps()) {
+      List<Recipe.Step> steps = recipe.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        Recipe.Step step = steps.get(i);
+        for (String id : imageIds(step)) {
+          Recipe.ImageSource source = recipe.images().get(id);
+          if (!images.containsKey(id) && source != null) {
+            images.put(id, create(id, source, input)); // allocated when first used
+          }
+        }
         Image result;
         try {
           result = registry.run(step, new StepArgs(step, images, backend));
@@ -119,11 +140,87 @@ public final class RecipeRunner {
           }
           images.put(step.out(), result);
         }
+        for (String id : imageIds(step)) {
+          if (lastUse.get(id) == i) {
+            release(images, id); // freed after its last use
+          }
+        }
       }
-      return images.remove(recipe.output());
+      Image output = images.remove(recipe.output());
+      if (output == null) { // an initial image that no step uses
+        output = create(recipe.output(), recipe.images().get(recipe.output()), input);
+      }
+      return output;
     } finally {
-      images.values().forEach(Image::free);
+      for (Image img : images.values()) {
+        img.free();
+      }
     }
+  }
+
+  /**
+   * The index of the last step that names each image (as a parameter or as its {@code out}); the output
+   * image counts as used after every step, so it is never freed here.
+   */
+  private static Map<String, Integer> lastUses(Recipe recipe) {
+    Map<String, Integer> last = new HashMap<>();
+    List<Recipe.Step> steps = recipe.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      for (String id : imageIds(steps.get(i))) {
+        last.put(id, i);
+      }
+    }
+    last.put(recipe.output(), Integer.MAX_VALUE);
+    return last;
+  }
+
+  /** The ids of the images a step reads or writes: its image parameters and its {@code out}. */
+  private static Set<String> imageIds(Recipe.Step step) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Param p : step.op().params()) {
+      if (p.type() == ParamType.IMAGE && step.args().get(p.name()) instanceof String id) {
+        ids.add(id);
+      }
+    }
+    if (step.out() != null) {
+      ids.add(step.out());
+    }
+    return ids;
+  }
+
+  /** Frees image {@code id} unless another live id holds the same image (a binding that returned its input). */
+  private static void release(Map<String, Image> images, String id) {
+    Image img = images.remove(id);
+    if (img != null && images.values().stream().noneMatch(other -> other == img)) {
+      img.free();
+    }
+  }
+
+  /**
+   * The file of a {@code load} image, which must be a regular file inside the inputs directory. Symbolic
+   * links are followed only while they stay inside it: a link to a file elsewhere is refused, so a recipe
+   * (which may come from someone else) reads nothing outside the directory it was given.
+   */
+  private Path inputFile(String id, Recipe.LoadImage load) throws IOException {
+    Path file = inputs.resolve(load.file());
+    if (!Files.exists(file)) {
+      throw new RecipeException("image '" + id + "': input file " + file + " does not exist");
+    }
+    if (Files.isDirectory(file)) {
+      throw new RecipeException("image '" + id + "': input file " + file + " is a directory, not a file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new RecipeException("image '" + id + "': input file " + file
+          + " is not a regular file (a FIFO, socket or device); images are read from regular files");
+    }
+    Path real = file.toRealPath();
+    Path root = inputs.toRealPath();
+    if (!real.startsWith(root)) {
+      throw new RecipeException("image '" + id + "': input file " + file + " is a symbolic link to " + real
+          + ", outside the inputs directory " + root + "; copy the file into the inputs directory (links are "
+          + "followed only within it)");
+    }
+    return file;
   }
 
   private Image create(String id, Recipe.ImageSource source, @Nullable Image input) throws IOException {
@@ -135,10 +232,6 @@ public final class RecipeRunner {
       Images.copy(copy, input);
       return copy;
     }
-    Path file = inputs.resolve(((Recipe.LoadImage) source).file());
-    if (!Files.isRegularFile(file)) {
-      throw new RecipeException("image '" + id + "': input file " + file + " does not exist");
-    }
-    return files.load(file, backend);
+    return files.load(inputFile(id, (Recipe.LoadImage) source), backend);
   }
 }

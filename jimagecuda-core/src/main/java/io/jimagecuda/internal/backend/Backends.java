@@ -15,35 +15,91 @@ public final class Backends {
   private Backends() {
   }
 
-  private static final class Cpu {
-    static final CpuBackend INSTANCE = new CpuBackend(Config.cpuThreads());
+  /**
+   * The CPU backend once created. Not a holder class: a setting error must not leave the class unusable
+   * ({@code ExceptionInInitializerError}, then {@code NoClassDefFoundError} for every later image); an
+   * error here caches nothing, so every later call reports the same clear error.
+   */
+  private static volatile CpuBackend cpu;
+
+  private static CpuBackend cpu() {
+    CpuBackend b = cpu;
+    if (b == null) {
+      synchronized (Backends.class) {
+        b = cpu;
+        if (b == null) {
+          b = new CpuBackend(Config.cpuThreads());
+          cpu = b;
+        }
+      }
+    }
+    return b;
   }
 
-  /** Holds either the CUDA backend or the reason it could not start. */
-  private static final class Cuda {
-    static final CudaBackend INSTANCE;
-    static final BackendUnavailableException FAILURE;
+  /** The CUDA backend, or the reason it could not start; created on first use, replaced by a reset. */
+  private record CudaState(CudaBackend backend, BackendUnavailableException failure) {
+  }
 
-    static {
-      CudaBackend b = null;
-      BackendUnavailableException f = null;
+  private static volatile CudaState cuda;
+
+  private static CudaState cuda() {
+    CudaState c = cuda;
+    if (c == null) {
+      synchronized (Backends.class) {
+        c = cuda;
+        if (c == null) {
+          c = startCuda();
+          cuda = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private static CudaState startCuda() {
+    try {
       // Where the driver library is certainly absent, LWJGL is not even loaded (startup time, JDK warnings).
       Optional<String> missing = DriverLibrary.missing(Config.cudaLibrary());
-      try {
-        if (missing.isPresent()) {
-          throw new BackendUnavailableException(missing.get());
-        }
-        b = CudaBackend.create();
-        Config.log("CUDA backend ready: " + b.describe());
-      } catch (BackendUnavailableException e) {
-        f = e;
-        Config.log("CUDA backend unavailable: " + e.getMessage());
-      } catch (RuntimeException | LinkageError e) {
-        f = new BackendUnavailableException("The CUDA backend failed to start: " + e, e);
-        Config.log("CUDA backend failed: " + e);
+      if (missing.isPresent()) {
+        throw new BackendUnavailableException(missing.get());
       }
-      INSTANCE = b;
-      FAILURE = f;
+      CudaBackend b = CudaBackend.create();
+      log("CUDA backend ready: " + b.describe());
+      return new CudaState(b, null);
+    } catch (BackendUnavailableException e) {
+      log("CUDA backend unavailable: " + e.getMessage());
+      return new CudaState(null, e);
+    } catch (RuntimeException | LinkageError e) {
+      log("CUDA backend failed: " + e);
+      return new CudaState(null, new BackendUnavailableException("The CUDA backend failed to start: " + e, e));
+    }
+  }
+
+  /** Logging that cannot fail backend selection (an invalid jimagecuda.debug is reported elsewhere). */
+  private static void log(String message) {
+    try {
+      Config.log(message);
+    } catch (IllegalArgumentException e) {
+      // the setting's error is thrown by the next Config.debug() outside backend selection
+    }
+  }
+
+  /**
+   * Discards the CUDA backend (resetting the device's primary context) and starts a new one; see
+   * {@code JImageCuda.resetCuda()}.
+   *
+   * @throws BackendUnavailableException if CUDA cannot run here or the new backend fails to start
+   */
+  public static synchronized void resetCuda() {
+    CudaState old = cuda();
+    if (old.backend() == null) {
+      throw new BackendUnavailableException(old.failure().getMessage(), old.failure());
+    }
+    old.backend().discard();
+    CudaState fresh = startCuda();
+    cuda = fresh;
+    if (fresh.backend() == null) {
+      throw new BackendUnavailableException(fresh.failure().getMessage(), fresh.failure());
     }
   }
 
@@ -59,16 +115,17 @@ public final class Backends {
    */
   public static Backend get(BackendKind kind) {
     if (kind == BackendKind.CPU) {
-      return Cpu.INSTANCE;
+      return cpu();
     }
     CudaBackend bound = BOUND.get();
     if (bound != null) {
       return bound;
     }
-    if (Cuda.INSTANCE == null) {
-      throw new BackendUnavailableException(Cuda.FAILURE.getMessage(), Cuda.FAILURE);
+    CudaState c = cuda();
+    if (c.backend() == null) {
+      throw new BackendUnavailableException(c.failure().getMessage(), c.failure());
     }
-    return Cuda.INSTANCE;
+    return c.backend();
   }
 
   /**
@@ -81,12 +138,12 @@ public final class Backends {
     if (ordinal < 0) {
       throw new IllegalArgumentException("CUDA device index must be non-negative, got " + ordinal);
     }
-    if (Cuda.INSTANCE == null) {
+    if (cuda().backend() == null) {
       throw new BackendUnavailableException("CUDA device " + ordinal + " cannot be used: "
-          + Cuda.FAILURE.getMessage(), Cuda.FAILURE);
+          + cuda().failure().getMessage(), cuda().failure());
     }
-    if (Cuda.INSTANCE.ordinal() == ordinal) {
-      return Cuda.INSTANCE;
+    if (cuda().backend().ordinal() == ordinal) {
+      return cuda().backend();
     }
     return OTHER_DEVICES.computeIfAbsent(ordinal, CudaBackend::create);
   }
@@ -98,7 +155,7 @@ public final class Backends {
 
   /** Number of CUDA devices the driver reports; 0 when CUDA cannot run here. */
   public static int cudaDeviceCount() {
-    return Cuda.INSTANCE == null ? 0 : Cuda.INSTANCE.deviceCount();
+    return cuda().backend() == null ? 0 : cuda().backend().deviceCount();
   }
 
   /**
@@ -123,18 +180,18 @@ public final class Backends {
     if (bound != null) {
       return bound.ordinal();
     }
-    return Cuda.INSTANCE == null ? -1 : Cuda.INSTANCE.ordinal();
+    return cuda().backend() == null ? -1 : cuda().backend().ordinal();
   }
 
   /** Whether the CUDA backend started. */
   public static boolean cudaAvailable() {
-    return Cuda.INSTANCE != null;
+    return cuda().backend() != null;
   }
 
   /** Why CUDA is or is not available. */
   public static String cudaStatus() {
-    return Cuda.INSTANCE != null ? "CUDA is available: " + Cuda.INSTANCE.describe()
-        : Cuda.FAILURE.getMessage();
+    CudaState c = cuda();
+    return c.backend() != null ? "CUDA is available: " + c.backend().describe() : c.failure().getMessage();
   }
 
   /** The configured or automatic default. */
@@ -143,7 +200,7 @@ public final class Backends {
     if (requested != null) {
       if (requested == BackendKind.CUDA && !cudaAvailable()) {
         throw new BackendUnavailableException("The CUDA backend was requested (jimagecuda.backend / "
-            + "JIMAGECUDA_BACKEND) but cannot run here: " + Cuda.FAILURE.getMessage(), Cuda.FAILURE);
+            + "JIMAGECUDA_BACKEND) but cannot run here: " + cuda().failure().getMessage(), cuda().failure());
       }
       return requested;
     }

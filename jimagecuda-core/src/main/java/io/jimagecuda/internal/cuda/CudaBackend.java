@@ -43,9 +43,14 @@ public final class CudaBackend implements Backend {
 
   /**
    * The context current on each thread as far as the CUDA backends know: one per thread for all devices,
-   * so that a thread that works with two devices in turn switches contexts correctly.
+   * so that a thread that works with two devices in turn switches contexts correctly. Element 0 is the
+   * context, element 1 the {@link #resets} count it was made current under: after a reset (which may hand
+   * out the same handle again) every thread binds the context anew.
    */
-  private static final ThreadLocal<long[]> CURRENT_CONTEXT = ThreadLocal.withInitial(() -> new long[1]);
+  private static final ThreadLocal<long[]> CURRENT_CONTEXT = ThreadLocal.withInitial(() -> new long[2]);
+
+  /** Number of {@link #discard()} calls so far (context resets), for {@link #CURRENT_CONTEXT}. */
+  private static volatile long resets;
 
   private final int ordinal;
   private final int deviceCount;
@@ -197,10 +202,16 @@ public final class CudaBackend implements Backend {
 
   /** Binds the primary context to the calling thread if it is not yet. */
   public void makeCurrent() {
+    if (discarded) {
+      throw new IllegalStateException("This CUDA image or resource belongs to a CUDA backend that was reset "
+          + "(JImageCuda.resetCuda()); its memory is gone. Create it again on the new backend");
+    }
     long[] current = CURRENT_CONTEXT.get();
-    if (current[0] != context) {
+    long generation = resets;
+    if (current[0] != context || current[1] != generation) {
       CudaCall.check("cuCtxSetCurrent", CU.ncuCtxSetCurrent(context));
       current[0] = context;
+      current[1] = generation;
     }
   }
 
@@ -377,6 +388,9 @@ public final class CudaBackend implements Backend {
 
   /** Returns memory to the pool, ordered after the work already enqueued. Called by the Cleaner too. */
   void release(long ptr) {
+    if (discarded) {
+      return; // the context reset released it
+    }
     makeCurrent();
     int r = pooled ? CU.ncuMemFreeAsync(ptr, stream) : CU.ncuMemFree(ptr);
     if (r != CU.CUDA_SUCCESS) {
@@ -403,6 +417,35 @@ public final class CudaBackend implements Backend {
 
   private void syncStream(String op) {
     CudaCall.check("cuStreamSynchronize(" + op + ")", CU.ncuStreamSynchronize(stream));
+    CudaCall.synchronised();
+  }
+
+  /** Set by {@link #discard()}: the context was reset and this backend's memory and handles are gone. */
+  private volatile boolean discarded;
+
+  /**
+   * Ends this backend after a sticky error: resets the device's primary context (which destroys every
+   * allocation, stream and module of it, and clears the error) so that a new backend can be created. Later
+   * uses of this backend's images throw {@link IllegalStateException}; freeing them does nothing.
+   */
+  public synchronized void discard() {
+    if (discarded) {
+      return;
+    }
+    discarded = true;
+    resets++; // under this backend's lock; only one backend per device is discarded at a time
+    if (CU.has(CU.Functions.cuDevicePrimaryCtxReset)) {
+      int r = CU.ncuDevicePrimaryCtxReset(device);
+      if (r != CU.CUDA_SUCCESS) {
+        Config.log(CudaCall.message("cuDevicePrimaryCtxReset", r, null));
+      }
+    }
+    CudaCall.synchronised();
+  }
+
+  /** {@return whether {@link #discard()} ended this backend} */
+  public boolean isDiscarded() {
+    return discarded;
   }
 
   @Override

@@ -146,6 +146,7 @@ public final class KernelLaunch {
   /** Enqueues the kernel on the backend's stream; does not wait for it. */
   public void launch() {
     backend.makeCurrent();
+    CudaCall.launched(name);
     CudaCall.check("cuLaunchKernelEx(" + name + ")", CU.ncuLaunchKernelEx(config, function, pointers, 0L));
   }
 }

@@ -85,14 +85,20 @@ public final class Preview {
     return Double.isNaN(options.time) ? seconds : options.time;
   }
 
-  /** A presenter on {@code path}, or on the CPU path with a message when that path cannot run here. */
+  /**
+   * The fastest presenter ({@code path == null}), or one on the path that was asked for. An explicit path
+   * that cannot run here is an error that says why ({@link BackendUnavailableException}: a user error, exit
+   * code 2 in the CLI), never a silent fallback to another path.
+   */
   private Presenter presenter(int w, int h, PresentPath path) {
+    if (path == null) {
+      return Presenter.create(w, h);
+    }
     try {
-      return path == null ? Presenter.create(w, h) : Presenter.create(w, h, path);
+      return Presenter.create(w, h, path);
     } catch (BackendUnavailableException | CudaException e) {
-      log.println("preview: " + path + " is not available (" + e.getMessage() + "); using "
-          + PresentPath.CPU_UPLOAD);
-      return Presenter.create(w, h, PresentPath.CPU_UPLOAD);
+      throw new BackendUnavailableException("preview: the present path " + path + " was requested but cannot "
+          + "run here: " + e.getMessage() + "; choose another path (auto picks the fastest that works)", e);
     }
   }
 

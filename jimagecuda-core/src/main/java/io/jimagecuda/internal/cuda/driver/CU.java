@@ -73,6 +73,7 @@ public final class CU {
         cuDeviceGetUuid = optional("cuDeviceGetUuid_v2", "cuDeviceGetUuid"),
         cuDevicePrimaryCtxRetain = required("cuDevicePrimaryCtxRetain"),
         cuDevicePrimaryCtxRelease = required("cuDevicePrimaryCtxRelease_v2"),
+        cuDevicePrimaryCtxReset = optional("cuDevicePrimaryCtxReset_v2", "cuDevicePrimaryCtxReset"),
         cuCtxSetCurrent = required("cuCtxSetCurrent"),
         cuCtxGetCurrent = required("cuCtxGetCurrent"),
         cuCtxSynchronize = required("cuCtxSynchronize"),
@@ -247,6 +248,11 @@ public final class CU {
   /** {@code CUresult cuDevicePrimaryCtxRelease(CUdevice dev)} */
   public static int ncuDevicePrimaryCtxRelease(int dev) {
     return invokeI(dev, Functions.cuDevicePrimaryCtxRelease);
+  }
+
+  /** {@code CUresult cuDevicePrimaryCtxReset(CUdevice dev)}: destroys the primary context's allocations and state. */
+  public static int ncuDevicePrimaryCtxReset(int dev) {
+    return invokeI(dev, Functions.cuDevicePrimaryCtxReset);
   }
 
   /** {@code CUresult cuCtxSetCurrent(CUcontext ctx)} */

@@ -23,9 +23,54 @@ public final class CudaCall {
     }
   }
 
+  /** Kernels launched since the stream last synchronised without error, newest last (diagnostics only). */
+  private static final String[] RECENT = new String[8];
+  private static int recentCount;
+
+  /**
+   * Records a kernel launch, so that a sticky error found later (at a synchronisation) can name the
+   * kernels that may have caused it.
+   *
+   * @param what the kernel and, where known, the operation
+   */
+  public static synchronized void launched(String what) {
+    RECENT[recentCount++ % RECENT.length] = what;
+  }
+
+  /** The stream synchronised without error: earlier launches are no longer suspects. */
+  public static synchronized void synchronised() {
+    recentCount = 0;
+  }
+
+  private static synchronized String recentLaunches() {
+    int n = Math.min(recentCount, RECENT.length);
+    StringBuilder b = new StringBuilder();
+    for (int i = recentCount - n; i < recentCount; i++) {
+      b.append(b.length() == 0 ? "" : ", ").append(RECENT[i % RECENT.length]);
+    }
+    return (recentCount > n ? "..., " : "") + b;
+  }
+
+  /**
+   * Whether {@code result} is a sticky error: a kernel faulted (illegal address, illegal instruction,
+   * misaligned address, device assert, launch failure) and the CUDA context can no longer be used.
+   *
+   * @param result a {@code CUresult}
+   * @return true for the codes after which every CUDA call of the context fails
+   */
+  public static boolean isSticky(int result) {
+    return result == 700 || result == 710 || (result >= 714 && result <= 719);
+  }
+
   /** The message for a failed call: {@code "cuX failed: CUDA_ERROR_Y (code): description. advice"}. */
   public static String message(String call, int result, String advice) {
     String msg = call + " failed: " + errorName(result) + " (" + result + "): " + errorString(result);
+    if (isSticky(result)) {
+      String recent = recentLaunches();
+      msg += ". A kernel faulted" + (recent.isEmpty() ? "" : "; kernels launched since the last successful "
+          + "synchronisation, newest last: " + recent) + ". The error is sticky: this CUDA context can no longer "
+          + "be used. Free the CUDA images and call JImageCuda.resetCuda() to start a new CUDA backend";
+    }
     if (result == 219 && advice == null) {
       advice = "CUDA-OpenGL interop needs the GL context current on this thread and on an NVIDIA GPU";
     }
