@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.Images;
-import io.jimagecuda.gl.internal.TextureQuad;
+import io.jimagecuda.gl.QuadRenderer;
 import io.jimagecuda.gl.preview.PreviewScene;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -81,8 +81,8 @@ class PreviewCommandTest {
         opaque += a == 255 ? 1 : 0;
         transparent += a == 0 ? 1 : 0;
         // The checkerboard's cells count from the bottom-left corner, like OpenGL's window coordinates.
-        boolean light = ((x / TextureQuad.CELL + (H - 1 - y) / TextureQuad.CELL) & 1) == 0;
-        int c = light ? TextureQuad.LIGHT : TextureQuad.DARK;
+        boolean light = ((x / QuadRenderer.CELL + (H - 1 - y) / QuadRenderer.CELL) & 1) == 0;
+        int c = light ? QuadRenderer.LIGHT : QuadRenderer.DARK;
         for (int k = 0; k < 3; k++) {
           double expected = (scene[i + k] & 0xFF) * a / 255.0 + c * (1 - a / 255.0);
           int actual = rgb[y][x] >> (16 - 8 * k) & 0xFF;
