@@ -11,6 +11,7 @@ module io.jimagecuda.cli {
   requires info.picocli;
   requires com.fasterxml.jackson.databind; // gallery index and bench peers JSON
   requires org.lwjgl.opengl; // bench present reads frames back with OpenGL
+  requires java.desktop; // preview and studio screenshots (java.awt.Robot)
 
   opens io.jimagecuda.cli to info.picocli; // picocli reads and sets the annotated command fields
 }

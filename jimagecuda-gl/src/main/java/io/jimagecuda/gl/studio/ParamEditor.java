@@ -87,7 +87,7 @@ final class ParamEditor {
         component.add(textField(7));
       }
       case RGBA, RGB -> {
-        JButton b = new JButton(" ");
+        JButton b = new JButton();
         b.setPreferredSize(new Dimension(28, 20));
         b.addActionListener(e -> pickColour(b));
         swatch = b;

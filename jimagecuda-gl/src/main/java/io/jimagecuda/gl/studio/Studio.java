@@ -290,6 +290,7 @@ public final class Studio implements AutoCloseable {
       }
       timing.setText(String.format(Locale.ROOT, "frame %.2f ms (recipe %.2f ms, show %.2f ms), %s, %d frames",
           frameMillis, runMillis, frameMillis - runMillis, session.backend().id(), frames));
+      timing.setToolTipText(timing.getText());
     } else {
       String param = lastChanged.get(failedStep);
       ParamEditor target = param == null ? firstEditor(failedStep) : editors.get(key(failedStep, param));

@@ -29,7 +29,12 @@ import org.lwjgl.system.MemoryUtil;
 final class GlSurface extends AWTGLCanvas {
   private static final long serialVersionUID = 1L;
 
+  /** OpenGL contexts of panels that exist now (made and not yet deleted), for leak checks. */
+  private static final java.util.concurrent.atomic.AtomicInteger LIVE_CONTEXTS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final transient PreviewPanel panel;
+  private boolean counted;
   private transient @Nullable GLCapabilities capabilities;
   private transient @Nullable QuadRenderer quad;
   private transient @Nullable Presenter presenter;
@@ -62,6 +67,20 @@ final class GlSurface extends AWTGLCanvas {
       description = "OpenGL " + GL11.glGetString(GL11.GL_VERSION) + " on " + GL11.glGetString(GL11.GL_RENDERER);
     } else {
       GL.setCapabilities(capabilities);
+    }
+  }
+
+  /** {@return how many panel OpenGL contexts exist in this process} */
+  static int liveContexts() {
+    return LIVE_CONTEXTS.get();
+  }
+
+  @Override
+  protected void beforeRender() {
+    super.beforeRender();
+    if (context != 0 && !counted) {
+      counted = true;
+      LIVE_CONTEXTS.incrementAndGet();
     }
   }
 
@@ -280,6 +299,10 @@ final class GlSurface extends AWTGLCanvas {
       } finally {
         platformCanvas.deleteContext(context);
         context = 0;
+        if (counted) {
+          counted = false;
+          LIVE_CONTEXTS.decrementAndGet();
+        }
       }
     }
     presenter = null;

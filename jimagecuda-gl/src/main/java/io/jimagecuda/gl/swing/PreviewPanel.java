@@ -558,7 +558,9 @@ public class PreviewPanel extends JComponent implements AutoCloseable {
       if (w < 1 || h < 1) {
         return;
       }
-      view.setViewSize(w, h);
+      if (view.setViewSize(w, h)) {
+        SwingUtilities.invokeLater(PreviewPanel.this::updateStatus);
+      }
       byte[] frame = host;
       if (frame == null || frameWidth == 0) {
         g.setColor(new java.awt.Color(BACKGROUND));
@@ -577,7 +579,9 @@ public class PreviewPanel extends JComponent implements AutoCloseable {
 
   /** Sets the view size from the OpenGL surface and sends a frame kept in host memory to OpenGL. */
   void beforeGlPaint(int width, int height) {
-    view.setViewSize(Math.max(1, width), Math.max(1, height));
+    if (view.setViewSize(Math.max(1, width), Math.max(1, height))) {
+      SwingUtilities.invokeLater(this::updateStatus);
+    }
     if (host != null) {
       flushHostToGl();
     }

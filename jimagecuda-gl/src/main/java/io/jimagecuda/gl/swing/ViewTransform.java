@@ -51,10 +51,14 @@ public final class ViewTransform {
    *
    * @param width the view width in pixels, at least 1
    * @param height the view height in pixels, at least 1
+   * @return whether the size changed
    * @throws IllegalArgumentException if a side is below 1
    */
-  public void setViewSize(int width, int height) {
+  public boolean setViewSize(int width, int height) {
     requirePositive("view", width, height);
+    if (width == viewWidth && height == viewHeight) {
+      return false;
+    }
     if (!fitting) {
       originX += (width - viewWidth) / 2.0;
       originY += (height - viewHeight) / 2.0;
@@ -64,6 +68,7 @@ public final class ViewTransform {
     if (fitting) {
       fitOrActual();
     }
+    return true;
   }
 
   private static void requirePositive(String what, int width, int height) {
