@@ -509,6 +509,16 @@ public class PreviewPanel extends JComponent implements AutoCloseable {
     });
   }
 
+  /** Repaints the panel and its drawing surface (an OpenGL canvas is a native window of its own). */
+  @Override
+  public void repaint(long tm, int x, int y, int width, int height) {
+    super.repaint(tm, x, y, width, height);
+    GlSurface surface = gl;
+    if (surface != null) {
+      surface.repaint();
+    }
+  }
+
   @Override
   public void removeNotify() {
     GlSurface surface = gl;

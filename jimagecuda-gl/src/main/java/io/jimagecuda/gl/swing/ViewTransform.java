@@ -137,6 +137,25 @@ public final class ViewTransform {
     originY += dy;
   }
 
+  /**
+   * Sets scale and origin directly (to restore a saved view); leaves fit mode.
+   *
+   * @param scale screen pixels per image pixel, clamped to {@link #MIN_SCALE}..{@link #MAX_SCALE}
+   * @param originX the image's left edge in screen pixels
+   * @param originY the image's top edge in screen pixels
+   * @throws IllegalArgumentException if a value is not finite or the scale not positive
+   */
+  public void set(double scale, double originX, double originY) {
+    if (!(scale > 0) || !Double.isFinite(scale) || !Double.isFinite(originX) || !Double.isFinite(originY)) {
+      throw new IllegalArgumentException("ViewTransform.set: scale must be positive and finite, origins finite; got "
+          + scale + ", " + originX + ", " + originY);
+    }
+    fitting = false;
+    this.scale = clamp(scale);
+    this.originX = originX;
+    this.originY = originY;
+  }
+
   private static double clamp(double s) {
     return Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
   }
