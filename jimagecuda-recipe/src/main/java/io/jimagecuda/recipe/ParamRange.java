@@ -93,6 +93,8 @@ public record ParamRange(double min, double max, boolean enforced) {
     m.put("*.persistence", new ParamRange(0, 1, false));
     m.put("*.lacunarity", new ParamRange(1, 4, false));
     m.put("*.zoomFactor", new ParamRange(0.1, 8, false));
+    m.put("*.centerX", new ParamRange(0, 4096, false));
+    m.put("*.centerY", new ParamRange(0, 4096, false));
     m.put("*.x", new ParamRange(0, 4096, false));
     m.put("*.y", new ParamRange(0, 4096, false));
     m.put("effect.vignette.radius", new ParamRange(0, 2, false));
