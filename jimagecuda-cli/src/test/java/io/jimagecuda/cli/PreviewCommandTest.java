@@ -134,4 +134,26 @@ class PreviewCommandTest {
     assertUserError("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); use --headless to "
         + "render without one", "preview", "--frames", "1");
   }
+
+  @Test
+  void fileArgumentMistakesAreUserErrors() throws IOException {
+    Path png = dir.resolve("in.png");
+    Png.write(png, 2, 2, 0xFF102030);
+    assertUserError("FILE|RECIPE: no such file: " + dir.resolve("none.png"), "preview", dir.resolve("none.png")
+        .toString());
+    assertUserError("--headless, --frames, --out, --save, --path, --size, --no-vsync and --time are for the "
+        + "animated scene, not for FILE|RECIPE", "preview", png.toString(), "--headless");
+    assertUserError("--backend and --screenshot need FILE|RECIPE", "preview", "--headless", "--screenshot",
+        dir.resolve("shot.png").toString());
+  }
+
+  @Test
+  void aFileWithoutADisplayIsAUserError() throws IOException {
+    Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
+        "a display is set: a window would open");
+    Path png = dir.resolve("in.png");
+    Png.write(png, 2, 2, 0xFF102030);
+    assertUserError("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset)", "preview",
+        png.toString());
+  }
 }

@@ -24,7 +24,8 @@ import javax.swing.WindowConstants;
  * Run by {@link PreviewPanelWindowTest} in a JVM of its own under Xvfb: two panels side by side, their
  * screens read back with {@link Robot}, a resize, the pixel readout, then 100 windows opened and closed.
  * Writes {@code results.txt} and {@code panelN.rgb} (view width, height, then 0xRRGGBB ints) into the
- * directory given as the first argument; the second argument is the renderer (auto or java2d).
+ * directory given as the first argument; the second argument is the renderer (auto or java2d), an optional
+ * third the frames' backend (cpu, the default, or cuda).
  */
 public final class PanelProbe {
   private PanelProbe() {
@@ -33,8 +34,9 @@ public final class PanelProbe {
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
     PreviewPanel.Renderer renderer = PreviewPanel.Renderer.valueOf(args[1].toUpperCase(Locale.ROOT));
+    BackendKind backend = args.length > 2 ? BackendKind.parse(args[2]) : BackendKind.CPU;
     List<String> results = new ArrayList<>();
-    try (ImageU8 a = frame(11); ImageU8 b = frame(12)) {
+    try (ImageU8 a = frame(11, backend); ImageU8 b = frame(12, backend)) {
       PreviewPanel[] panels = new PreviewPanel[2];
       JFrame[] window = new JFrame[1];
       SwingUtilities.invokeAndWait(() -> {
@@ -65,7 +67,8 @@ public final class PanelProbe {
         int n = i;
         SwingUtilities.invokeAndWait(() -> results.add("panel" + n + " " + panels[n].renderer() + " "
             + panels[n].presentPath().map(Enum::name).orElse("none") + " | " + panels[n].rendererReason()
-            + " | " + panels[n].statusText()));
+            + " | " + panels[n].statusText() + " | " + panels[n].describeRenderer() + " | "
+            + panels[n].presentPathReason()));
       }
       SwingUtilities.invokeAndWait(() -> window[0].setSize(700, 420));
       settle(window[0]);
@@ -92,8 +95,8 @@ public final class PanelProbe {
     System.out.println("probe done");
   }
 
-  static ImageU8 frame(long seed) {
-    ImageU8 img = new ImageU8(FrameRasterTest.W, FrameRasterTest.H, BackendKind.CPU);
+  static ImageU8 frame(long seed, BackendKind backend) {
+    ImageU8 img = new ImageU8(FrameRasterTest.W, FrameRasterTest.H, backend);
     Images.upload(img, FrameRasterTest.frame(seed));
     return img;
   }
