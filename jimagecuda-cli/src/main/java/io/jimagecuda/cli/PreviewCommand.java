@@ -119,6 +119,7 @@ final class PreviewCommand implements Callable<Integer> {
           Screenshots.describe(panel));
       log.flush();
       if (screenshot != null) {
+        Screenshots.pointAt(panel.surface());
         Screenshots.save(window.frame(), screenshot);
         log.println("preview: saved a screenshot to " + screenshot);
         window.close();

@@ -45,6 +45,23 @@ final class Screenshots {
     return out[0];
   }
 
+  /** Moves the mouse pointer to the centre of {@code c} (a panel's status line then shows that pixel). */
+  static void pointAt(Component c) throws IOException, InterruptedException {
+    Point[] centre = new Point[1];
+    try {
+      SwingUtilities.invokeAndWait(() -> {
+        Point p = c.getLocationOnScreen();
+        centre[0] = new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
+      });
+      new Robot().mouseMove(centre[0].x, centre[0].y);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (AWTException e) {
+      throw new IOException("cannot move the mouse pointer: " + e.getMessage(), e);
+    }
+    settle(c);
+  }
+
   /** Saves the screen area of {@code c} (on screen, painted) as PNG. */
   static void save(Component c, Path png) throws IOException, InterruptedException {
     settle(c);

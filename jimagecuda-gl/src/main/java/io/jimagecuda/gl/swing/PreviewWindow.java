@@ -66,7 +66,7 @@ public final class PreviewWindow implements AutoCloseable {
       });
       f.add(p);
       Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-      p.setPreferredSize(new Dimension(Math.max(320, Math.min(image.width(), screen.width * 9 / 10)),
+      p.setPreferredSize(new Dimension(Math.max(640, Math.min(image.width(), screen.width * 9 / 10)),
           Math.max(200, Math.min(image.height() + 24, screen.height * 9 / 10))));
       f.pack();
       f.setLocationRelativeTo(null);
