@@ -104,9 +104,24 @@ public class PreviewPanel extends JComponent implements AutoCloseable {
   private int dragX;
   private int dragY;
 
-  /** A panel with the renderer chosen by {@link #RENDERER_PROPERTY}, by default the fastest that works here. */
+  /**
+   * A panel with the renderer chosen by {@link #RENDERER_PROPERTY}, by default the fastest that works here.
+   *
+   * @throws IllegalArgumentException if the property names no renderer
+   * @throws java.awt.HeadlessException if Java runs headless (no display)
+   */
   public PreviewPanel() {
-    this(Renderer.valueOf(System.getProperty(RENDERER_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)));
+    this(rendererFromProperty());
+  }
+
+  private static Renderer rendererFromProperty() {
+    String value = System.getProperty(RENDERER_PROPERTY, "auto");
+    try {
+      return Renderer.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("PreviewPanel: -D" + RENDERER_PROPERTY + "=" + value
+          + " is not a renderer; use auto, opengl or java2d", e);
+    }
   }
 
   /**

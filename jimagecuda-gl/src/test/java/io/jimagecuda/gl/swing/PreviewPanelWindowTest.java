@@ -71,7 +71,8 @@ class PreviewPanelWindowTest {
     String[] threads = r.get(4).split(" ");
     int before = Integer.parseInt(threads[1]);
     int after = Integer.parseInt(threads[2]);
-    assertTrue(after <= before, "threads grew over 100 windows: " + before + " -> " + after);
+    // A thread per window would add 100; AWT's own helpers come and go (at most 2 at a time).
+    assertTrue(after <= before + 2, "threads grew over 100 windows: " + r.get(4));
     assertEquals("contexts after cycles 0", r.get(5), "every panel's OpenGL context is deleted");
     return r;
   }
