@@ -23,7 +23,7 @@ module io.jimagecuda.gl {
   // lwjgl3-awt 0.2.3 has no module descriptor: on the module path it is the automatic module named after its
   // jar file. Its packages (org.lwjgl.opengl.awt, ...) split none of LWJGL's modules.
   requires lwjgl3.awt;
-  requires io.jimagecuda.recipe; // the studio edits recipes
+  requires transitive io.jimagecuda.recipe; // the studio edits recipes (Studio.recipe() returns one)
 
   exports io.jimagecuda.gl;
   exports io.jimagecuda.gl.context;

@@ -67,6 +67,8 @@ import org.jspecify.annotations.Nullable;
  * texture, or to host memory), so the caller may change or free the image afterwards. The OpenGL
  * context, presenter and textures are deleted when the panel leaves its window (its {@code removeNotify}:
  * the window is disposed or the panel removed) and on {@link #close()}.
+ *
+ * @serial exclude
  */
 public class PreviewPanel extends JComponent implements AutoCloseable {
   private static final long serialVersionUID = 1L;

@@ -33,6 +33,7 @@ class FrameRasterTest {
   }
 
   /** The headless OpenGL render of {@code view} as 0xRRGGBB, top row first. */
+  @SuppressWarnings("try") // the context is used through OpenGL's thread state
   static int[] headless(byte[] rgba, ViewTransform view) {
     int vw = view.viewWidth();
     int vh = view.viewHeight();
