@@ -14,7 +14,8 @@ import javax.swing.SwingUtilities;
 /**
  * Run by {@link StudioWindowTest} in a JVM of its own under Xvfb: opens the studio on a two-step recipe,
  * changes parameters programmatically, reads the panel's pixels (readout and screen), provokes a value the
- * library rejects, saves. Writes {@code results.txt} into the directory given as the first argument.
+ * library rejects, saves. Writes {@code results.txt} into the directory given as the first argument; an
+ * optional second argument is the backend (cpu, the default, or cuda).
  */
 public final class StudioProbe {
   static final String RECIPE = """
@@ -35,7 +36,8 @@ public final class StudioProbe {
     Path recipe = dir.resolve("probe.json");
     Files.writeString(recipe, RECIPE);
     List<String> results = new ArrayList<>();
-    Studio studio = Studio.open(recipe, BackendKind.CPU);
+    BackendKind backend = args.length > 1 ? BackendKind.parse(args[1]) : BackendKind.CPU;
+    Studio studio = Studio.open(recipe, backend);
     try {
       studio.awaitIdle();
       results.add("first " + pixel(studio) + " screen " + screen(studio));
@@ -51,6 +53,8 @@ public final class StudioProbe {
       results.add("cleared [" + studio.errorText(2, "radius") + "]");
       studio.save(dir.resolve("saved.json"), dir.resolve("saved.png"));
       results.add("frames " + studio.frames() + " last " + studio.lastFrameMillis());
+      results.add("panel " + studio.panel().renderer() + " " + studio.panel().presentPath().map(Enum::name)
+          .orElse("none") + " | " + studio.panel().presentPathReason());
     } finally {
       studio.close();
       studio.awaitClosed();
