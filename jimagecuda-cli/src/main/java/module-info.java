@@ -16,6 +16,7 @@ module io.jimagecuda.cli {
   requires org.lwjgl.opengl.natives;
   requires org.lwjgl.glfw.natives;
   requires org.lwjgl.vulkan;
+  requires java.desktop; // preview and studio screenshots (java.awt.Robot)
 
   opens io.jimagecuda.cli to info.picocli; // picocli reads and sets the annotated command fields
 }

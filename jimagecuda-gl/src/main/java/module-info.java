@@ -8,7 +8,7 @@
  * {@code --enable-native-access=ALL-UNNAMED} (class path).
  */
 // Qualified exports name sibling modules that are compiled later: no "module not found" warning.
-@SuppressWarnings("module")
+@SuppressWarnings({"module", "requires-automatic"})
 module io.jimagecuda.gl {
   requires transitive io.jimagecuda;
   requires static transitive org.jspecify;
@@ -19,12 +19,20 @@ module io.jimagecuda.gl {
   requires static org.lwjgl.opengl.natives; // liblwjgl_opengl.so
   // optional: only PresentPath.VULKAN_SHARED_TEXTURE needs it (it reports its absence, see Presenters)
   requires static org.lwjgl.vulkan;
+  requires java.desktop; // PreviewPanel (Swing)
+  requires org.lwjgl.jawt; // lwjgl3-awt's canvas reaches the native window through JAWT
+  // lwjgl3-awt 0.2.3 has no module descriptor: on the module path it is the automatic module named after its
+  // jar file. Its packages (org.lwjgl.opengl.awt, ...) split none of LWJGL's modules.
+  requires lwjgl3.awt;
+  requires transitive io.jimagecuda.recipe; // the studio edits recipes (Studio.recipe() returns one)
 
   exports io.jimagecuda.gl;
   exports io.jimagecuda.gl.context;
   exports io.jimagecuda.gl.examples;
   exports io.jimagecuda.gl.interop;
   exports io.jimagecuda.gl.preview;
+  exports io.jimagecuda.gl.studio;
+  exports io.jimagecuda.gl.swing;
   exports io.jimagecuda.gl.vulkan;
 
   // What the command line's preview and benchmarks use besides the API; nobody else.

@@ -15,7 +15,7 @@ import io.jimagecuda.gl.Presenter;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.gl.internal.Framebuffer;
 import io.jimagecuda.gl.internal.GlCheck;
-import io.jimagecuda.gl.internal.TextureQuad;
+import io.jimagecuda.gl.QuadRenderer;
 import io.jimagecuda.gl.internal.Textures;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -206,7 +206,7 @@ final class BenchPresentCommand implements Callable<Integer> {
   }
 
   /** What one size needs besides the pipeline: the frame on the default backend and a draw target. */
-  private record Stage(BackendKind kind, Image frame, ImageU8 u8, Framebuffer target, TextureQuad quad) {
+  private record Stage(BackendKind kind, Image frame, ImageU8 u8, Framebuffer target, QuadRenderer quad) {
     void draw(Pipeline p) {
       target.bind();
       quad.draw(p.texture(), true, false);
@@ -225,7 +225,7 @@ final class BenchPresentCommand implements Callable<Integer> {
     List<Missing> missing = new ArrayList<>();
     BackendKind kind = JImageCuda.defaultBackend();
     String gl;
-    try (EglContext context = EglContext.open(); TextureQuad quad = new TextureQuad()) {
+    try (EglContext context = EglContext.open(); QuadRenderer quad = new QuadRenderer()) {
       gl = context.describe();
       for (Size size : list) {
         try (Image frame = new Image(size.width(), size.height(), kind);

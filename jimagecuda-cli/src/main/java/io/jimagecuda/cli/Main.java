@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     description = "GPU image compositing: renders recipes, checks conformance, previews, measures.",
     subcommands = {RenderCommand.class, InfoCommand.class, ConformanceCommand.class, PreviewCommand.class,
-        BenchCommand.class, GalleryCommand.class, BatchCommand.class},
+        BenchCommand.class, GalleryCommand.class, BatchCommand.class,
+        StudioCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  conformance cases failed, a benchmarked present path drew wrong pixels, or "
         + "gallery --check found stale files",

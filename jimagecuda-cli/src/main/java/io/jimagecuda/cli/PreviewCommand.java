@@ -1,28 +1,56 @@
 package io.jimagecuda.cli;
 
+import io.jimagecuda.BackendKind;
+import io.jimagecuda.Image;
+import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.preview.Preview;
 import io.jimagecuda.gl.preview.PreviewOptions;
+import io.jimagecuda.gl.swing.PreviewPanel;
+import io.jimagecuda.gl.swing.PreviewWindow;
+import io.jimagecuda.recipe.ImageFiles;
+import io.jimagecuda.recipe.RecipeParser;
+import io.jimagecuda.recipe.RecipeRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jimagecuda preview}: the preview application ({@link Preview}) in a window, or headless through
- * EGL with {@code --headless}.
+ * {@code jimagecuda preview [FILE|RECIPE]}: an image file or a recipe's output in a window with a
+ * {@link PreviewPanel}; without an argument the preview application ({@link Preview}) in a window, or
+ * headless through EGL with {@code --headless}.
  */
 @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Show an animated scene, made by fills on the default backend every frame and brought to "
+    description = {"Show an image file, or the output of a recipe (a .json file), in a window: drag to pan, wheel "
+        + "to zoom, F fit, 1 actual size; the status line shows the pixel under the cursor.",
+        "Without FILE: show an animated scene, made by fills on the default backend every frame and brought to "
         + "OpenGL by the fastest present path, over a checkerboard in a window.",
         "Keys: V vsync on/off, P next present path, Esc close. The title shows the path and frames per second.",
         "With --headless: render through EGL without a window, save frames as PNG and print frames per second."})
 final class PreviewCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|RECIPE",
+      description = "An image file (PNG, JPEG, BMP, TIFF) or a recipe (.json) to show.")
+  Path source;
+
+  @Option(names = "--backend", paramLabel = "cpu|cuda", converter = Main.BackendConverter.class,
+      description = "FILE|RECIPE: the backend to load or render on (default: CUDA when available, else CPU).")
+  BackendKind backend;
+
+  @Option(names = "--screenshot", paramLabel = "PNG",
+      description = "FILE|RECIPE: save a screenshot of the window as PNG once the image is shown, then close it.")
+  Path screenshot;
 
   @Option(names = "--headless", description = "Render offscreen through EGL (no window or display needed).")
   boolean headless;
@@ -55,10 +83,59 @@ final class PreviewCommand implements Callable<Integer> {
   Double time;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException, InterruptedException {
+    if (source != null) {
+      return showFile();
+    }
+    if (backend != null || screenshot != null) {
+      throw new ParameterException(spec.commandLine(), "--backend and --screenshot need FILE|RECIPE");
+    }
     PreviewOptions o = options();
     new Preview(o, spec.commandLine().getOut()).run();
     return 0;
+  }
+
+  /** Shows an image file or a recipe's output in a {@link PreviewWindow}; returns when it is closed. */
+  private int showFile() throws IOException, InterruptedException {
+    if (headless || frames != null || out != null || save != null || time != null || noVsync
+        || !"auto".equals(path) || !"1280x720".equals(size)) {
+      throw new ParameterException(spec.commandLine(), "--headless, --frames, --out, --save, --path, --size, "
+          + "--no-vsync and --time are for the animated scene, not for FILE|RECIPE");
+    }
+    if (!Files.isRegularFile(source)) {
+      throw new ParameterException(spec.commandLine(), "FILE|RECIPE: no such file: " + source);
+    }
+    requireDisplay();
+    BackendKind kind = backend != null ? backend : JImageCuda.defaultBackend();
+    boolean recipe = source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    PrintWriter log = spec.commandLine().getOut();
+    try (Image image = recipe
+        ? new RecipeRunner(kind, source.toAbsolutePath().getParent()).run(RecipeParser.parse(source))
+        : ImageFiles.standard().load(source, kind)) {
+      PreviewWindow window = Preview.showAsync(image);
+      PreviewPanel panel = window.panel();
+      Screenshots.settle(panel);
+      log.printf(Locale.ROOT, "preview: %s, %dx%d on %s; %s%n", source, image.width(), image.height(), kind.id(),
+          Screenshots.describe(panel));
+      log.flush();
+      if (screenshot != null) {
+        Screenshots.pointAt(panel.surface());
+        Screenshots.save(window.frame(), screenshot);
+        log.println("preview: saved a screenshot to " + screenshot);
+        window.close();
+        window.awaitClosed(10_000);
+      } else {
+        window.awaitClosed();
+      }
+    }
+    return 0;
+  }
+
+  private void requireDisplay() {
+    if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+      throw new ParameterException(spec.commandLine(), "no display to open a window on (DISPLAY and "
+          + "WAYLAND_DISPLAY are unset)" + (source == null ? "; use --headless to render without one" : ""));
+    }
   }
 
   /** The options, checked; every mistake is a usage error naming the option. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.Images;
-import io.jimagecuda.gl.internal.TextureQuad;
+import io.jimagecuda.gl.QuadRenderer;
 import io.jimagecuda.gl.preview.PreviewScene;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -81,8 +81,8 @@ class PreviewCommandTest {
         opaque += a == 255 ? 1 : 0;
         transparent += a == 0 ? 1 : 0;
         // The checkerboard's cells count from the bottom-left corner, like OpenGL's window coordinates.
-        boolean light = ((x / TextureQuad.CELL + (H - 1 - y) / TextureQuad.CELL) & 1) == 0;
-        int c = light ? TextureQuad.LIGHT : TextureQuad.DARK;
+        boolean light = ((x / QuadRenderer.CELL + (H - 1 - y) / QuadRenderer.CELL) & 1) == 0;
+        int c = light ? QuadRenderer.LIGHT : QuadRenderer.DARK;
         for (int k = 0; k < 3; k++) {
           double expected = (scene[i + k] & 0xFF) * a / 255.0 + c * (1 - a / 255.0);
           int actual = rgb[y][x] >> (16 - 8 * k) & 0xFF;
@@ -133,5 +133,27 @@ class PreviewCommandTest {
         "a display is set: a window would open");
     assertUserError("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); use --headless to "
         + "render without one", "preview", "--frames", "1");
+  }
+
+  @Test
+  void fileArgumentMistakesAreUserErrors() throws IOException {
+    Path png = dir.resolve("in.png");
+    Png.write(png, 2, 2, 0xFF102030);
+    assertUserError("FILE|RECIPE: no such file: " + dir.resolve("none.png"), "preview", dir.resolve("none.png")
+        .toString());
+    assertUserError("--headless, --frames, --out, --save, --path, --size, --no-vsync and --time are for the "
+        + "animated scene, not for FILE|RECIPE", "preview", png.toString(), "--headless");
+    assertUserError("--backend and --screenshot need FILE|RECIPE", "preview", "--headless", "--screenshot",
+        dir.resolve("shot.png").toString());
+  }
+
+  @Test
+  void aFileWithoutADisplayIsAUserError() throws IOException {
+    Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
+        "a display is set: a window would open");
+    Path png = dir.resolve("in.png");
+    Png.write(png, 2, 2, 0xFF102030);
+    assertUserError("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset)", "preview",
+        png.toString());
   }
 }

@@ -14,7 +14,6 @@ import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.gl.context.GlEnvironment;
 import io.jimagecuda.gl.internal.Framebuffer;
-import io.jimagecuda.gl.internal.TextureQuad;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.parity.GpuOnly;
@@ -101,7 +100,7 @@ class GLResourceGpuTest {
     try (ImageU8 img = new ImageU8(w, h, BackendKind.CUDA); Image f = new Image(w, h, BackendKind.CUDA);
         ImageU8 converted = new ImageU8(w, h, BackendKind.CUDA);
         Presenter presenter = Presenter.create(w, h, path); Framebuffer target = new Framebuffer(w, h);
-        TextureQuad quad = new TextureQuad()) {
+        QuadRenderer quad = new QuadRenderer()) {
       assertEquals(path, presenter.path());
       Images.upload(img, pixels);
       presenter.present(img);

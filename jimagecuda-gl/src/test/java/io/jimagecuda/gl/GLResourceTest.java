@@ -13,7 +13,6 @@ import io.jimagecuda.Images;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.gl.internal.Framebuffer;
-import io.jimagecuda.gl.internal.TextureQuad;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -84,7 +83,7 @@ class GLResourceTest {
     try (ImageU8 img = new ImageU8(w, h, BackendKind.CPU);
         Presenter presenter = Presenter.create(w, h, PresentPath.CPU_UPLOAD);
         Framebuffer target = new Framebuffer(w, h);
-        TextureQuad quad = new TextureQuad()) {
+        QuadRenderer quad = new QuadRenderer()) {
       Images.upload(img, pixels);
       presenter.present(img);
       target.bind();

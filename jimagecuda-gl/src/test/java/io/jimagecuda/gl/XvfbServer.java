@@ -30,14 +30,22 @@ public final class XvfbServer implements AutoCloseable {
 
   /** Starts Xvfb with a 24-bit screen of {@code width × height}; aborts the test if Xvfb is missing. */
   public static XvfbServer start(Path dir, int width, int height) throws IOException, InterruptedException {
+    return start(dir, width, height, new String[0]);
+  }
+
+  /** As {@link #start(Path, int, int)}, with extra server arguments (e.g. {@code -extension GLX}). */
+  public static XvfbServer start(Path dir, int width, int height, String... extra)
+      throws IOException, InterruptedException {
     String xvfb = findOnPath("Xvfb");
     Assumptions.assumeTrue(xvfb != null, "SKIPPED: Xvfb is not installed (Debian package xvfb; .ci/run "
         + "installs it), so the real-window test cannot run here");
     int display = freeDisplay();
     Path fbdir = Files.createDirectories(dir.resolve("xvfb"));
     Path log = dir.resolve("xvfb.log");
-    Process p = new ProcessBuilder(xvfb, ":" + display, "-screen", "0", width + "x" + height + "x24", "-fbdir",
-        fbdir.toString(), "-nolisten", "tcp").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(xvfb, ":" + display, "-screen", "0",
+        width + "x" + height + "x24", "-fbdir", fbdir.toString(), "-nolisten", "tcp"));
+    cmd.addAll(java.util.List.of(extra));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!Files.exists(Path.of("/tmp/.X11-unix/X" + display)) && p.isAlive()) {
       if (System.nanoTime() > deadline) {

@@ -10,7 +10,24 @@ import org.lwjgl.system.FunctionProvider;
  * platform's OpenGL library for GLFW windows). With glvnd, both hand out the same dispatch entry points.
  */
 public final class GlLoader {
+  /** Where LWJGL's OpenGL functions come from in this process. */
+  public enum Source {
+    /** Not loaded yet. */
+    NONE,
+    /** EGL's {@code eglGetProcAddress} (headless contexts): GLX functions are not available. */
+    EGL,
+    /** The platform's OpenGL library ({@code libGL.so.1}): GLX (windows, AWT canvases) and OpenGL. */
+    PLATFORM
+  }
+
+  private static Source source = Source.NONE;
+
   private GlLoader() {
+  }
+
+  /** {@return where OpenGL functions were loaded from, or {@link Source#NONE}} */
+  public static synchronized Source source() {
+    return source;
   }
 
   /** Sets {@code Configuration.OPENGL_EXPLICIT_INIT}; must run before LWJGL's {@code GL} class is used. */
@@ -23,6 +40,7 @@ public final class GlLoader {
     explicitInit();
     if (GL.getFunctionProvider() == null) {
       GL.create(provider);
+      source = Source.EGL;
     }
   }
 
@@ -31,6 +49,7 @@ public final class GlLoader {
     explicitInit();
     if (GL.getFunctionProvider() == null) {
       GL.create();
+      source = Source.PLATFORM;
     }
   }
 }

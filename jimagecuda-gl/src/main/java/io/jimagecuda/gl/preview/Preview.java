@@ -1,15 +1,20 @@
 package io.jimagecuda.gl.preview;
 
+import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.CudaException;
 import io.jimagecuda.Image;
+import io.jimagecuda.ImageBase;
+import io.jimagecuda.ImageU8;
+import io.jimagecuda.Images;
 import io.jimagecuda.gl.PresentPath;
 import io.jimagecuda.gl.Presenter;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.gl.context.GlfwContext;
 import io.jimagecuda.gl.internal.Framebuffer;
 import io.jimagecuda.gl.internal.GlCheck;
-import io.jimagecuda.gl.internal.TextureQuad;
+import io.jimagecuda.gl.swing.PreviewWindow;
+import io.jimagecuda.gl.QuadRenderer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -28,6 +33,14 @@ import org.lwjgl.opengl.GL11;
  * size, present path, frames per second and vsync; resizing the window renders at the new size. With
  * {@code --headless} it renders through EGL into an offscreen framebuffer, saves the chosen frames as
  * PNG and prints frames per second. See {@link PreviewOptions#USAGE}.
+ *
+ * <p>To look at an image of your own, one line: {@link #show(ImageBase)} (a window with a
+ * {@link io.jimagecuda.gl.swing.PreviewPanel}, returning when it is closed) or {@link #showAsync(ImageBase)}
+ * (returning at once).
+ *
+ * <pre>{@code
+ * Preview.show(image);
+ * }</pre>
  */
 public final class Preview {
   private final PreviewOptions options;
@@ -72,6 +85,42 @@ public final class Preview {
     new Preview(options, System.out).run();
   }
 
+  /**
+   * Shows {@code image} in a window (pan with the mouse, zoom with the wheel, F fit, 1 actual size) and
+   * returns when the user closes it. The image is copied when the window opens; it stays the caller's.
+   * If the calling thread is interrupted while waiting, the window is closed and the interrupt flag set.
+   *
+   * @param image an {@link Image} or {@link ImageU8} on any backend
+   * @throws java.awt.HeadlessException if there is no display
+   * @throws IllegalArgumentException if the image is null or freed
+   */
+  public static void show(ImageBase image) {
+    PreviewWindow window = PreviewWindow.open(title(image), image);
+    try {
+      window.awaitClosed();
+    } catch (InterruptedException e) {
+      window.close();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Shows {@code image} in a window and returns at once; {@link PreviewWindow#show} shows later frames,
+   * {@link PreviewWindow#close()} closes it. The image is copied before this returns.
+   *
+   * @param image an {@link Image} or {@link ImageU8} on any backend
+   * @return the window
+   * @throws java.awt.HeadlessException if there is no display
+   * @throws IllegalArgumentException if the image is null or freed
+   */
+  public static PreviewWindow showAsync(ImageBase image) {
+    return PreviewWindow.open(title(image), image);
+  }
+
+  private static String title(ImageBase image) {
+    return image == null ? "JImageCUDA preview" : "JImageCUDA preview - " + image.width() + "x" + image.height();
+  }
+
   /** Runs in a window or headless, as the options say; returns when done or the window is closed. */
   public void run() {
     if (options.headless) {
@@ -112,7 +161,7 @@ public final class Preview {
         Image frame = new Image(w, h);
         Presenter presenter = presenter(w, h, options.path);
         Framebuffer target = new Framebuffer(w, h);
-        TextureQuad quad = new TextureQuad()) {
+        QuadRenderer quad = new QuadRenderer()) {
       log.println("preview: " + gl.describe());
       log.println("preview: " + presenter.path() + " (" + presenter.pathReason() + "), backend "
           + frame.backend().id());
@@ -131,7 +180,10 @@ public final class Preview {
         if (options.out != null && chosen) {
           long s = System.nanoTime();
           Path file = options.out.resolve(String.format("frame-%05d.png", i));
-          Png.write(file, w, h, target.readTopDown());
+          try (ImageU8 pixels = new ImageU8(w, h, BackendKind.CPU)) {
+            Images.upload(pixels, target.readTopDown());
+            Images.saveU8(pixels, file);
+          }
           log.println("preview: saved " + file);
           saving += System.nanoTime() - s;
         }
@@ -150,7 +202,7 @@ public final class Preview {
 
   private void runWindow() {
     try (GlfwContext win = GlfwContext.open(options.width, options.height, "JImageCUDA preview",
-        GlfwContext.Profile.CORE); TextureQuad quad = new TextureQuad()) {
+        GlfwContext.Profile.CORE); QuadRenderer quad = new QuadRenderer()) {
       log.println("preview: " + win.describe());
       if (options.position != null) {
         GLFW.glfwSetWindowPos(win.window(), options.position[0], options.position[1]);
@@ -245,7 +297,7 @@ public final class Preview {
     }
   }
 
-  private void loop(GlfwContext win, TextureQuad quad, WindowState s) {
+  private void loop(GlfwContext win, QuadRenderer quad, WindowState s) {
     long start = System.nanoTime();
     long fpsStart = start;
     int fpsFrames = 0;
@@ -295,7 +347,7 @@ public final class Preview {
     }
   }
 
-  private static void draw(TextureQuad quad, WindowState s) {
+  private static void draw(QuadRenderer quad, WindowState s) {
     GL11.glViewport(0, 0, s.presenter.width(), s.presenter.height());
     quad.draw(s.presenter.texture(), true, true);
   }

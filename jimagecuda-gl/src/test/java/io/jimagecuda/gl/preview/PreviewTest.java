@@ -7,7 +7,7 @@ import io.jimagecuda.Image;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.Images;
 import io.jimagecuda.gl.XvfbServer;
-import io.jimagecuda.gl.internal.TextureQuad;
+import io.jimagecuda.gl.QuadRenderer;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -53,7 +53,7 @@ class PreviewTest {
   /** RGB of a checkerboard pixel at image position (x, y), counting cells from the bottom-left like OpenGL. */
   static int checker(int x, int y, int height) {
     int gy = height - 1 - y;
-    int v = ((x / TextureQuad.CELL + gy / TextureQuad.CELL) & 1) == 0 ? TextureQuad.LIGHT : TextureQuad.DARK;
+    int v = ((x / QuadRenderer.CELL + gy / QuadRenderer.CELL) & 1) == 0 ? QuadRenderer.LIGHT : QuadRenderer.DARK;
     return v << 16 | v << 8 | v;
   }
 
