@@ -9,13 +9,16 @@
  * the module path are found as ImageIO service providers.
  */
 // Qualified exports name sibling modules that are compiled later: no "module not found" warning.
-@SuppressWarnings("module")
+// pngencoder and TwelveMonkeys' metadata are automatic modules (no module-info of their own).
+@SuppressWarnings({"module", "requires-automatic"})
 module io.jimagecuda {
   requires transitive java.desktop; // BufferedImage in the API; ImageIO and its plugins
   requires static transitive org.jspecify;
   requires org.lwjgl;
   requires org.lwjgl.natives; // liblwjgl.so, which the CUDA driver binding loads
   requires jdk.unsupported; // LWJGL's memory access on JDK 17..24 (sun.misc.Unsafe; it requires it statically)
+  requires pngencoder; // PNG writing (automatic module named after its jar)
+  requires com.twelvemonkeys.imageio.metadata; // EXIF orientation
 
   exports io.jimagecuda;
 
