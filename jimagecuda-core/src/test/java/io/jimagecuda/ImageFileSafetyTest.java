@@ -92,9 +92,14 @@ class ImageFileSafetyTest {
 
   /** A valid PNG header declaring {@code w × h} RGBA, one small IDAT (a few rows of zeros) and IEND. */
   static byte[] pngDeclaring(int w, int h) {
+    return pngDeclaring(w, h, 8);
+  }
+
+  /** As {@link #pngDeclaring(int, int)} with {@code bits} (8 or 16) per sample. */
+  static byte[] pngDeclaring(int w, int h, int bits) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-    out.writeBytes(pngChunk("IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 6)
+    out.writeBytes(pngChunk("IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) bits).put((byte) 6)
         .put((byte) 0).put((byte) 0).put((byte) 0).array()));
     Deflater deflater = new Deflater();
     deflater.setInput(new byte[4096]);
@@ -198,8 +203,9 @@ class ImageFileSafetyTest {
 
   @Test
   void declaredSizeBeyondTheHeapIsRefusedWithTheBytesAsked() throws IOException {
-    Path file = Files.write(dir.resolve("big.png"), pngDeclaring(32000, 16000));
-    long needed = 32000L * 16000 * 8;
+    // 16-bit RGBA: the decoder's image takes 8 bytes a pixel, the RGBA copy 4 more (6.4 GB in all).
+    Path file = Files.write(dir.resolve("big.png"), pngDeclaring(32767, 16383, 16));
+    long needed = 32767L * 16383 * 12;
     assumeTrue(Runtime.getRuntime().maxMemory() < needed, "this JVM's heap could hold the image");
     IOException e = assertMessage(IOException.class, "bytes of Java heap",
         () -> load(file, Images.Load.DEFAULTS.withMaxPixels(Long.MAX_VALUE)));
@@ -406,6 +412,44 @@ class ImageFileSafetyTest {
     try (Image back = load(file)) {
       assertEquals(33, back.width());
       assertEquals(21, back.height());
+    }
+  }
+
+  /** The direct PNG decoder agrees with the JDK's reader on files written by the JDK (its own row filters). */
+  @ParameterizedTest
+  @ValueSource(ints = {java.awt.image.BufferedImage.TYPE_BYTE_GRAY, java.awt.image.BufferedImage.TYPE_3BYTE_BGR,
+      java.awt.image.BufferedImage.TYPE_4BYTE_ABGR, java.awt.image.BufferedImage.TYPE_INT_ARGB})
+  void directPngDecoderMatchesTheJdkReader(int type) throws IOException {
+    int w = 67;
+    int h = 45;
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, type);
+    Random random = new Random(type);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        // Smooth areas and noise, so that the JDK's writer picks several row filters.
+        int base = (x * 3 + y * 2) & 0xFF;
+        int argb = (y < h / 2 ? base : random.nextInt()) | (random.nextInt(256) << 24);
+        img.setRGB(x, y, argb);
+      }
+    }
+    Path file = dir.resolve("jdk" + type + ".png");
+    assertTrue(javax.imageio.ImageIO.write(img, "png", file.toFile()));
+    java.awt.image.BufferedImage expected = javax.imageio.ImageIO.read(file.toFile());
+    try (Image back = load(file); ImageU8 u8 = new ImageU8(w, h, CPU)) {
+      Images.convertFloatToU8(u8, back);
+      byte[] got = Images.download(u8);
+      java.awt.image.Raster raster = expected.getRaster();
+      boolean grey = raster.getNumBands() <= 2;
+      boolean alpha = expected.getColorModel().hasAlpha();
+      int[] px = new int[raster.getNumBands()];
+      for (int y = 0, o = 0; y < h; y++) {
+        for (int x = 0; x < w; x++, o += 4) {
+          raster.getPixel(x, y, px);
+          int[] want = {px[0], px[grey ? 0 : 1], px[grey ? 0 : 2], alpha ? px[px.length - 1] : 255};
+          int[] have = {got[o] & 0xFF, got[o + 1] & 0xFF, got[o + 2] & 0xFF, got[o + 3] & 0xFF};
+          assertArrayEquals(want, have, "pixel " + x + "," + y);
+        }
+      }
     }
   }
 }

@@ -102,9 +102,10 @@ public final class RecipeRunner {
       return new Image(n.width(), n.height(), backend);
     }
     Path file = inputs.resolve(((Recipe.LoadImage) source).file());
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new RecipeException("image '" + id + "': input file " + file + " does not exist");
     }
+    // A directory, FIFO or unreadable file: the load says which.
     return files.load(file, backend);
   }
 }
