@@ -6,7 +6,9 @@
  * with {@code --enable-native-access=org.lwjgl,io.jimagecuda} (module path) or
  * {@code --enable-native-access=ALL-UNNAMED} (class path) so that the JDK does not warn about it. The CPU
  * backend needs neither. Image files are read and written through ImageIO; the TwelveMonkeys plugins on
- * the module path are found as ImageIO service providers.
+ * the module path are found as ImageIO service providers, and so is webp-imageio's WebP writer (automatic
+ * module {@code webp.imageio}, which loads libwebp: add it to {@code --enable-native-access} when saving
+ * WebP on JDK 22 and later). PNG files are written by {@code pngencoder} (automatic module).
  */
 // Qualified exports name sibling modules that are compiled later: no "module not found" warning.
 // pngencoder and TwelveMonkeys' metadata are automatic modules (no module-info of their own).

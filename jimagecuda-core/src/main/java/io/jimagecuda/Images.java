@@ -653,7 +653,7 @@ public final class Images {
    */
   public static BufferedImage toBufferedImage(ImageU8 image) {
     Check.usable("Images.toBufferedImage", "image", image);
-    return rgba8(image).toBufferedImage();
+    return rgba8(image).toAbgrInPlace(); // over the downloaded array: no second copy
   }
 
   /**
@@ -668,7 +668,7 @@ public final class Images {
     Check.usable("Images.toBufferedImage", "image", image);
     try (ImageU8 u8 = new ImageU8(image.width(), image.height(), image.backend())) {
       convertFloatToU8(u8, image);
-      return rgba8(u8).toBufferedImage();
+      return rgba8(u8).toAbgrInPlace();
     }
   }
 

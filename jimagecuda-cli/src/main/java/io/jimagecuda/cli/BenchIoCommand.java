@@ -123,9 +123,18 @@ final class BenchIoCommand implements Callable<Integer> {
             Files.size(ours) / 1024, save, ioSave, ioSave / save, load, ioLoad, ioLoad / load);
         out.flush();
       }
-      out.printf("%nsave: Images.saveU8 of an 8-bit image vs ImageIO.write of a BufferedImage; load: Images.load to a "
-          + "float image vs ImageIO.read to a BufferedImage.%nImageIO's writers: PNG the JDK's, JPEG the JDK's (through TwelveMonkeys), WebP webp-imageio's, "
-          + "TIFF and BMP the first registered; both load columns read JImageCUDA's file.%n");
+      double uploadConvert;
+      try (Image f32 = new Image(s.width(), s.height(), kind); ImageU8 u8 = new ImageU8(s.width(), s.height(), kind)) {
+        uploadConvert = median(() -> {
+          Images.upload(u8, rgba);
+          Images.convertU8ToFloat(f32, u8);
+          f32.backend();
+        });
+      }
+      out.printf(Locale.ROOT, "%nsave: Images.saveU8 of an 8-bit image vs ImageIO.write of a BufferedImage; load: "
+          + "Images.load to a float image vs ImageIO.read to a BufferedImage. Of a load, uploading the 8-bit pixels "
+          + "and converting them to float alone take %.0f ms on %s.%nImageIO's writers: PNG the JDK's, JPEG the JDK's (through TwelveMonkeys), WebP webp-imageio's, "
+          + "TIFF and BMP the first registered; both load columns read JImageCUDA's file.%n", uploadConvert, kind.id());
     } finally {
       try (Stream<Path> files = Files.list(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -114,10 +115,27 @@ public final class ImageFiles {
    */
   static Rgba8 decode(ImageInputStream in, String name, ReadOptions options) throws IOException {
     int orientation = options.autorotate() ? ExifOrientation.read(in) : 1;
-    ImageReader reader = readerFor(in);
-    if (reader == null) {
+    List<ImageReader> readers = readersFor(in, options.acceptTruncated());
+    if (readers.isEmpty()) {
       throw new IOException("Cannot load " + name + ": not a PNG, JPEG, BMP, TIFF, WebP or GIF image");
     }
+    for (int i = 0; ; i++) {
+      try {
+        return decodeWith(readers.get(i), in, name, options, orientation);
+      } catch (LinkageError e) {
+        // webp-imageio's native library is missing for this platform: the next reader (pure Java) decodes.
+        if (i + 1 == readers.size()) {
+          throw new IOException("Cannot load " + name + ": its decoder cannot run here (" + e + ")", e);
+        }
+        in.seek(0);
+      } finally {
+        readers.get(i).dispose();
+      }
+    }
+  }
+
+  private static Rgba8 decodeWith(ImageReader reader, ImageInputStream in, String name, ReadOptions options,
+      int orientation) throws IOException {
     String format = formatOf(reader);
     try {
       String damage = Damage.find(in, format);
@@ -131,7 +149,7 @@ public final class ImageFiles {
         }
         in.seek(0);
       }
-      reader.setInput(in, true, true);
+      reader.setInput(in, false, true); // not seek-forward-only: another reader may start again at byte 0
       int width;
       int height;
       ImageTypeSpecifier type;
@@ -178,7 +196,7 @@ public final class ImageFiles {
       }
       return ExifOrientation.apply(RasterConversion.toRgba8(decoded), orientation);
     } finally {
-      reader.dispose();
+      reader.removeAllIIOReadWarningListeners();
     }
   }
 
@@ -389,26 +407,22 @@ public final class ImageFiles {
   }
 
   /**
-   * The first reader of a {@link #READABLE} format that recognises the stream's content, or null. WebP is
-   * decoded by TwelveMonkeys' pure-Java reader, also when webp-imageio (the writer's library, whose native
-   * reader is registered too) comes first.
+   * The readers of a {@link #READABLE} format that recognise the stream's content, best first. WebP goes to
+   * webp-imageio's reader (libwebp, the reference's decoder, about ten times faster than TwelveMonkeys'
+   * pure-Java one) first and to TwelveMonkeys' next (where libwebp cannot load, and first when damaged
+   * files are accepted, since it leaves the rows it decoded in a partial image where libwebp fails).
    */
-  private static @Nullable ImageReader readerFor(ImageInputStream in) {
-    ImageReader chosen = null;
+  private static List<ImageReader> readersFor(ImageInputStream in, boolean acceptTruncated) {
+    List<ImageReader> readers = new ArrayList<>();
     for (Iterator<ImageReader> it = ImageIO.getImageReaders(in); it.hasNext(); ) {
       ImageReader reader = it.next();
-      boolean readable = Arrays.stream(reader.getOriginatingProvider().getFormatNames())
-          .anyMatch(name -> READABLE.contains(name.toLowerCase(Locale.ROOT)));
-      if (!readable) {
-        continue;
-      }
-      if (chosen == null) {
-        chosen = reader;
-      } else if (isWebpImageio(chosen) && !isWebpImageio(reader)) {
-        chosen = reader;
+      if (Arrays.stream(reader.getOriginatingProvider().getFormatNames())
+          .anyMatch(name -> READABLE.contains(name.toLowerCase(Locale.ROOT)))) {
+        readers.add(reader);
       }
     }
-    return chosen;
+    readers.sort(Comparator.comparingInt(r -> isWebpImageio(r) != acceptTruncated ? 0 : 1));
+    return readers;
   }
 
   private static boolean isWebpImageio(ImageReader reader) {
