@@ -21,6 +21,9 @@ module io.jimagecuda {
   requires jdk.unsupported; // LWJGL's memory access on JDK 17..24 (sun.misc.Unsafe; it requires it statically)
   requires pngencoder; // PNG writing (automatic module named after its jar)
   requires com.twelvemonkeys.imageio.metadata; // EXIF orientation
+  // webp-imageio (WebP writing and reading through libwebp) is an automatic module found by ImageIO's service
+  // lookup; it is written in Kotlin, and an automatic module does not pull explicit modules into the graph.
+  requires kotlin.stdlib;
 
   exports io.jimagecuda;
 
