@@ -31,6 +31,13 @@ import org.jspecify.annotations.Nullable;
  *     <td>{@code false}: the zero-copy present path hands frames over with a CPU wait (CUDA event, GL
  *     fence) instead of GPU semaphores shared by Vulkan, CUDA and OpenGL (default {@code true} where the
  *     driver offers them)</td></tr>
+ * <tr><td>{@code jimagecuda.load.maxPixels}</td><td>{@code JIMAGECUDA_LOAD_MAX_PIXELS}</td>
+ *     <td>the most pixels ({@code width × height}, from the file's header) that {@code Images.load} decodes; a
+ *     positive integer, default {@value #DEFAULT_LOAD_MAX_PIXELS} (twice Pillow's decompression-bomb warning
+ *     threshold, where Pillow refuses)</td></tr>
+ * <tr><td>{@code jimagecuda.load.acceptTruncated}</td><td>{@code JIMAGECUDA_LOAD_ACCEPT_TRUNCATED}</td>
+ *     <td>{@code true}: damaged files (truncated JPEG, PNG or WebP, bad PNG chunk CRCs) load as far as they
+ *     decode, like Pillow's {@code LOAD_TRUNCATED_IMAGES}; default {@code false}: they fail</td></tr>
  * <tr><td>{@code jimagecuda.debug}</td><td>{@code JIMAGECUDA_DEBUG}</td>
  *     <td>{@code true}: log backend selection and library loading to stderr</td></tr>
  * <tr><td colspan="3">Switches ({@code threadedOptimizationsFix}, {@code semaphores}, {@code debug}) accept
@@ -40,6 +47,11 @@ import org.jspecify.annotations.Nullable;
 public final class Config {
   /** Largest accepted {@code jimagecuda.cpu.threads}. */
   public static final int MAX_CPU_THREADS = 1024;
+  /**
+   * The default of {@link #loadMaxPixels()}: 2 × 89,478,485 pixels, the size above which Pillow refuses an
+   * image as a decompression bomb (about 13,377 × 13,377; 716 MB as 8-bit RGBA, 2.9 GB as float).
+   */
+  public static final long DEFAULT_LOAD_MAX_PIXELS = 178_956_970L;
 
   private Config() {
   }
@@ -107,6 +119,54 @@ public final class Config {
    */
   public static boolean glSemaphores() {
     return flag(value("jimagecuda.gl.semaphores", "JIMAGECUDA_GL_SEMAPHORES"), true);
+  }
+
+  /**
+   * {@return the most pixels ({@code width × height}) an image file may declare for {@code Images.load} to
+   * decode it, unless the call sets its own limit}
+   *
+   * @throws IllegalArgumentException naming the setting and the accepted values if it is not a positive
+   *     integer; nothing is cached, so correcting the setting fixes later calls
+   */
+  public static long loadMaxPixels() {
+    String v = value("jimagecuda.load.maxPixels", "JIMAGECUDA_LOAD_MAX_PIXELS");
+    if (v == null || v.isBlank()) {
+      return DEFAULT_LOAD_MAX_PIXELS;
+    }
+    long pixels;
+    try {
+      pixels = Long.parseLong(v.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      pixels = -1;
+    }
+    if (pixels < 1) {
+      throw new IllegalArgumentException("jimagecuda.load.maxPixels (environment JIMAGECUDA_LOAD_MAX_PIXELS) "
+          + "must be a positive integer (pixels; default " + DEFAULT_LOAD_MAX_PIXELS + "), got '" + v + "'");
+    }
+    return pixels;
+  }
+
+  /**
+   * {@return whether damaged image files load as far as they decode instead of failing (default
+   * {@code false})}
+   *
+   * @throws IllegalArgumentException naming the setting and the accepted values if it is not {@code true},
+   *     {@code false}, {@code 1} or {@code 0}
+   */
+  public static boolean loadAcceptTruncated() {
+    String v = value("jimagecuda.load.acceptTruncated", "JIMAGECUDA_LOAD_ACCEPT_TRUNCATED");
+    if (v == null || v.isBlank()) {
+      return false;
+    }
+    String t = v.trim();
+    if (t.equalsIgnoreCase("true") || t.equals("1")) {
+      return true;
+    }
+    if (t.equalsIgnoreCase("false") || t.equals("0")) {
+      return false;
+    }
+    throw new IllegalArgumentException("jimagecuda.load.acceptTruncated (environment "
+        + "JIMAGECUDA_LOAD_ACCEPT_TRUNCATED) must be true, false, 1 or 0, got '" + v + "'");
   }
 
   /**

@@ -5,7 +5,9 @@ import io.jimagecuda.internal.io.FileFormat;
 import io.jimagecuda.internal.io.HostArrays;
 import io.jimagecuda.internal.io.ImageFiles;
 import io.jimagecuda.internal.io.RasterConversion;
+import io.jimagecuda.internal.io.ReadOptions;
 import io.jimagecuda.internal.io.Rgba8;
+import io.jimagecuda.internal.io.WriteOptions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -251,6 +253,7 @@ public final class Images {
    *
    * <pre>{@code
    * Image img = Images.load(path, Images.Load.DEFAULTS.withAutorotate(false));
+   * Image big = Images.load(trustedScan, Images.Load.DEFAULTS.withMaxPixels(400_000_000L));
    * }</pre>
    *
    * @param autorotate whether to turn the image upright according to its EXIF orientation tag; default
@@ -258,10 +261,20 @@ public final class Images {
    *     to reproduce it, see {@code docs/deviations.md})
    * @param u8Buffer 8-bit scratch, resized to the image size; {@code null} (default) for a temporary
    *     freed before the call returns
+   * @param maxPixels the most pixels ({@code width × height}) the file's header may declare; checked before
+   *     any pixel is decoded, so a small file declaring a huge image (a decompression bomb) fails at once.
+   *     {@link #CONFIGURED_MAX_PIXELS} (the default) takes {@link Config#loadMaxPixels()}, which is
+   *     {@value Config#DEFAULT_LOAD_MAX_PIXELS} unless set
+   * @param acceptTruncated {@code true}: a damaged file (truncated JPEG, PNG or WebP, a PNG chunk with a bad
+   *     CRC) loads as far as it decodes, the rest left transparent black, like Pillow's
+   *     {@code LOAD_TRUNCATED_IMAGES}; {@code false} (default): it fails with an {@link IOException} saying
+   *     what is wrong, unless {@link Config#loadAcceptTruncated()} is on
    */
-  public record Load(boolean autorotate, @Nullable ImageU8 u8Buffer) {
-    /** EXIF orientation applied, no scratch buffer. */
-    public static final Load DEFAULTS = new Load(true, null);
+  public record Load(boolean autorotate, @Nullable ImageU8 u8Buffer, long maxPixels, boolean acceptTruncated) {
+    /** The {@code maxPixels} that means "the configured limit", {@link Config#loadMaxPixels()}. */
+    public static final long CONFIGURED_MAX_PIXELS = 0;
+    /** EXIF orientation applied, no scratch buffer, the configured pixel limit, damaged files refused. */
+    public static final Load DEFAULTS = new Load(true, null, CONFIGURED_MAX_PIXELS, false);
 
     /**
      * A copy with {@code autorotate} changed.
@@ -270,7 +283,7 @@ public final class Images {
      * @return a new {@code Load} with the other components of this one
      */
     public Load withAutorotate(boolean autorotate) {
-      return new Load(autorotate, u8Buffer);
+      return new Load(autorotate, u8Buffer, maxPixels, acceptTruncated);
     }
 
     /**
@@ -280,7 +293,36 @@ public final class Images {
      * @return a new {@code Load} with the other components of this one
      */
     public Load withU8Buffer(@Nullable ImageU8 u8Buffer) {
-      return new Load(autorotate, u8Buffer);
+      return new Load(autorotate, u8Buffer, maxPixels, acceptTruncated);
+    }
+
+    /**
+     * A copy with {@code maxPixels} changed (positive, checked by the load).
+     *
+     * @param maxPixels the most pixels the file may declare, at least 1
+     * @return a new {@code Load} with the other components of this one
+     */
+    public Load withMaxPixels(long maxPixels) {
+      return new Load(autorotate, u8Buffer, maxPixels, acceptTruncated);
+    }
+
+    /**
+     * A copy whose pixel limit is the configured one ({@link #CONFIGURED_MAX_PIXELS}).
+     *
+     * @return a new {@code Load} with the other components of this one
+     */
+    public Load withConfiguredMaxPixels() {
+      return new Load(autorotate, u8Buffer, CONFIGURED_MAX_PIXELS, acceptTruncated);
+    }
+
+    /**
+     * A copy with {@code acceptTruncated} changed.
+     *
+     * @param acceptTruncated whether damaged files load as far as they decode instead of failing
+     * @return a new {@code Load} with the other components of this one
+     */
+    public Load withAcceptTruncated(boolean acceptTruncated) {
+      return new Load(autorotate, u8Buffer, maxPixels, acceptTruncated);
     }
   }
 
@@ -290,29 +332,41 @@ public final class Images {
    *
    * <pre>{@code
    * Images.save(img, Path.of("photo.jpg"), Images.Save.DEFAULTS.withQuality(92).withU8Buffer(scratch));
+   * Images.save(img, Path.of("fast.png"), Images.Save.DEFAULTS.withCompressionLevel(1));
+   * Images.save(img, Path.of("exact.webp"), Images.Save.DEFAULTS.withLossless(true));
    * }</pre>
    *
-   * @param quality JPEG quality 1..100, or {@link #ENCODER_DEFAULT_QUALITY} (the default) for the
-   *     encoder's own default (75, like the reference's absent quality); from 90 up chroma is kept at full
-   *     resolution (4:4:4), below it is subsampled (4:2:0), as libvips does; checked for every format but
-   *     used only by JPEG
+   * @param quality JPEG and lossy WebP quality 1..100, or {@link #ENCODER_DEFAULT_QUALITY} (the default) for
+   *     the encoder's own default (75, like the reference's absent quality); for JPEG from 90 up chroma is
+   *     kept at full resolution (4:4:4), below it is subsampled (4:2:0), as libvips does; checked for every
+   *     format but used only by JPEG and lossy WebP
    * @param u8Buffer 8-bit scratch for the conversion, resized to the image size; {@code null} (default)
    *     for a temporary freed before the call returns
+   * @param compressionLevel PNG deflate level 0 (fastest, largest) .. 9 (slowest, smallest), or
+   *     {@link #ENCODER_DEFAULT_COMPRESSION} (the default) for 4, ImageIO's PNG writer's level (libvips uses
+   *     6, which costs about three times the CPU time for files about 8 % smaller on photographs); every row
+   *     is filtered with the PNG predictors and the image is compressed in parallel segments, so files come
+   *     out about half the size of ImageIO's at the same level; the pixels are the same at every level;
+   *     checked for every format but used only by PNG
+   * @param lossless WebP only: {@code true} stores the pixels exactly (libwebp's lossless mode, quality
+   *     ignored); {@code false} (default) uses lossy VP8 at {@code quality}, as libvips does by default
    */
-  public record Save(int quality, @Nullable ImageU8 u8Buffer) {
+  public record Save(int quality, @Nullable ImageU8 u8Buffer, int compressionLevel, boolean lossless) {
     /** The {@code quality} that leaves the choice to the encoder (the reference's {@code quality=None}). */
     public static final int ENCODER_DEFAULT_QUALITY = -1;
-    /** The encoder's default quality, no scratch buffer. */
-    public static final Save DEFAULTS = new Save(ENCODER_DEFAULT_QUALITY, null);
+    /** The {@code compressionLevel} that leaves the choice to the encoder (deflate level 4). */
+    public static final int ENCODER_DEFAULT_COMPRESSION = -1;
+    /** The encoders' default quality and compression, lossy WebP, no scratch buffer. */
+    public static final Save DEFAULTS = new Save(ENCODER_DEFAULT_QUALITY, null, ENCODER_DEFAULT_COMPRESSION, false);
 
     /**
      * A copy with {@code quality} (1..100, checked by the save) changed.
      *
-     * @param quality JPEG quality 1..100 (checked by the save)
+     * @param quality JPEG and lossy WebP quality 1..100 (checked by the save)
      * @return a new {@code Save} with the other components of this one
      */
     public Save withQuality(int quality) {
-      return new Save(quality, u8Buffer);
+      return new Save(quality, u8Buffer, compressionLevel, lossless);
     }
 
     /**
@@ -321,7 +375,7 @@ public final class Images {
      * @return a new {@code Save} with the other components of this one
      */
     public Save withEncoderDefaultQuality() {
-      return new Save(ENCODER_DEFAULT_QUALITY, u8Buffer);
+      return new Save(ENCODER_DEFAULT_QUALITY, u8Buffer, compressionLevel, lossless);
     }
 
     /**
@@ -331,7 +385,36 @@ public final class Images {
      * @return a new {@code Save} with the other components of this one
      */
     public Save withU8Buffer(@Nullable ImageU8 u8Buffer) {
-      return new Save(quality, u8Buffer);
+      return new Save(quality, u8Buffer, compressionLevel, lossless);
+    }
+
+    /**
+     * A copy with {@code compressionLevel} (0..9, checked by the save) changed.
+     *
+     * @param compressionLevel PNG deflate level 0..9 (checked by the save)
+     * @return a new {@code Save} with the other components of this one
+     */
+    public Save withCompressionLevel(int compressionLevel) {
+      return new Save(quality, u8Buffer, compressionLevel, lossless);
+    }
+
+    /**
+     * A copy whose compression level is the encoder's default ({@link #ENCODER_DEFAULT_COMPRESSION}).
+     *
+     * @return a new {@code Save} with the other components of this one
+     */
+    public Save withEncoderDefaultCompression() {
+      return new Save(quality, u8Buffer, ENCODER_DEFAULT_COMPRESSION, lossless);
+    }
+
+    /**
+     * A copy with {@code lossless} changed.
+     *
+     * @param lossless WebP only: whether to store the pixels exactly
+     * @return a new {@code Save} with the other components of this one
+     */
+    public Save withLossless(boolean lossless) {
+      return new Save(quality, u8Buffer, compressionLevel, lossless);
     }
   }
 
@@ -369,15 +452,19 @@ public final class Images {
    * @throws CapacityExceededException if the scratch buffer is too small ("exceed buffer capacity")
    * @throws IllegalStateException if the scratch buffer was freed
    * @throws NoSuchFileException if there is no file at {@code path}
-   * @throws IOException if the file cannot be decoded or is larger than 32768 pixels a side (the
-   *     message names the path)
+   * @throws IllegalArgumentException if {@code options.maxPixels()} is neither positive nor
+   *     {@link Load#CONFIGURED_MAX_PIXELS}, or a setting of {@link Config} it reads is malformed
+   * @throws IOException if the file cannot be read (the reason, e.g. a directory, a FIFO, permission
+   *     denied), cannot be decoded, is damaged (unless {@code acceptTruncated}), declares more pixels than
+   *     {@code maxPixels} or more than 32768 a side, or needs more Java heap than the JVM may use; the
+   *     message names the path and what is wrong
    */
   public static Image load(Path path, Load options) throws IOException {
     String op = "Images.load";
     Check.notNull(op, "path", path);
     Check.notNull(op, "options", options);
     checkBuffers(op, null, options.u8Buffer());
-    return fromRgba8(op, ImageFiles.read(path, options.autorotate()), null, options.u8Buffer());
+    return fromRgba8(op, ImageFiles.read(path, readOptions(op, options)), null, options.u8Buffer());
   }
 
   /**
@@ -408,8 +495,12 @@ public final class Images {
    * @throws IllegalStateException if {@code dst} or the scratch buffer was freed
    * @throws IllegalArgumentException if {@code dst} and the scratch buffer are on different backends
    * @throws NoSuchFileException if there is no file at {@code path}
-   * @throws IOException if the file cannot be decoded or is larger than 32768 pixels a side (the
-   *     message names the path)
+   * @throws IllegalArgumentException if {@code options.maxPixels()} is neither positive nor
+   *     {@link Load#CONFIGURED_MAX_PIXELS}, or a setting of {@link Config} it reads is malformed
+   * @throws IOException if the file cannot be read (the reason, e.g. a directory, a FIFO, permission
+   *     denied), cannot be decoded, is damaged (unless {@code acceptTruncated}), declares more pixels than
+   *     {@code maxPixels} or more than 32768 a side, or needs more Java heap than the JVM may use; the
+   *     message names the path and what is wrong
    */
   public static void loadInto(Image dst, Path path, Load options) throws IOException {
     String op = "Images.loadInto";
@@ -417,7 +508,20 @@ public final class Images {
     Check.notNull(op, "path", path);
     Check.notNull(op, "options", options);
     checkBuffers(op, dst, options.u8Buffer());
-    fromRgba8(op, ImageFiles.read(path, options.autorotate()), dst, options.u8Buffer());
+    fromRgba8(op, ImageFiles.read(path, readOptions(op, options)), dst, options.u8Buffer());
+  }
+
+  /** The load options with the settings ({@link Config}) applied; checks {@code maxPixels}. */
+  private static ReadOptions readOptions(String op, Load options) {
+    long maxPixels = options.maxPixels();
+    if (maxPixels == Load.CONFIGURED_MAX_PIXELS) {
+      maxPixels = Config.loadMaxPixels();
+    } else if (maxPixels < 1) {
+      throw new IllegalArgumentException(op + ": maxPixels must be positive (or Images.Load.CONFIGURED_MAX_PIXELS),"
+          + " got " + maxPixels);
+    }
+    boolean acceptTruncated = options.acceptTruncated() || Config.loadAcceptTruncated();
+    return new ReadOptions(options.autorotate(), maxPixels, acceptTruncated);
   }
 
   /**
@@ -450,17 +554,23 @@ public final class Images {
   /**
    * Converts {@code image} to 8 bits ({@link #convertFloatToU8}) and saves it in the format named by the
    * extension of {@code path} (any case): {@code .png} (8-bit RGBA), {@code .jpg}/{@code .jpeg} (alpha
-   * flattened onto black: each colour becomes {@code trunc(c·a/255)}), {@code .bmp} (32-bit with alpha) or
-   * {@code .tif}/{@code .tiff} (8-bit RGBA). An existing file is replaced; the file appears only once it
-   * is complete, so a failure leaves no partial file. {@code image} is not changed.
+   * flattened onto black: each colour becomes {@code trunc(c·a/255)}), {@code .bmp} (32-bit with alpha),
+   * {@code .tif}/{@code .tiff} (8-bit RGBA) or {@code .webp} (RGBA, lossy at {@code quality} or lossless; at
+   * most 16383 pixels a side). An existing file is replaced; the file appears only once it is complete, so a
+   * failure leaves no partial file. {@code image} is not changed.
+   *
+   * <p>Memory: the 8-bit pixels are downloaded once ({@code width·height·4} bytes on the Java heap) and
+   * handed to the encoder as they are; PNG is compressed in parallel row segments (the {@code pngencoder}
+   * library), so the extra heap a save needs is that one copy plus the encoder's buffers.
    *
    * @param image the image; not changed
    * @param path the file; its extension names the format
-   * @param options JPEG quality and scratch buffer; {@link Save#DEFAULTS} for neither
+   * @param options quality, PNG compression level, lossless WebP and scratch buffer; {@link Save#DEFAULTS}
+   *     for the encoders' defaults
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException for an unsupported extension (the message lists the supported ones),
-   *     a quality that is neither in 1..100 nor {@link Save#ENCODER_DEFAULT_QUALITY}, or images on
-   *     different backends
+   *     a quality that is neither in 1..100 nor {@link Save#ENCODER_DEFAULT_QUALITY}, a compression level
+   *     that is neither in 0..9 nor {@link Save#ENCODER_DEFAULT_COMPRESSION}, or images on different backends
    * @throws CapacityExceededException if the scratch buffer is too small
    * @throws IllegalStateException if {@code image} or the scratch buffer was freed
    * @throws NoSuchFileException if the directory of {@code path} does not exist
@@ -469,7 +579,7 @@ public final class Images {
   public static void save(Image image, Path path, Save options) throws IOException {
     String op = "Images.save";
     Check.notNull(op, "options", options);
-    FileFormat format = checkSave(op, image, path, options.quality());
+    FileFormat format = checkSave(op, image, path, options.quality(), options.compressionLevel());
     ImageU8 u8Buffer = options.u8Buffer();
     if (u8Buffer != null) {
       Check.sameBackend(op, new String[] {"image", "u8Buffer"}, image, u8Buffer);
@@ -478,7 +588,7 @@ public final class Images {
     ImageU8 u8 = u8Buffer != null ? u8Buffer : new ImageU8(image.width(), image.height(), image.backend());
     try {
       convertFloatToU8(u8, image);
-      ImageFiles.write(rgba8(u8), path, format, options.quality());
+      ImageFiles.write(rgba8(u8), path, format, writeOptions(options));
     } finally {
       if (u8Buffer == null) {
         u8.free();
@@ -511,16 +621,42 @@ public final class Images {
    * @throws IOException if encoding or writing fails (the message names the path)
    */
   public static void saveU8(ImageU8 image, Path path, int quality) throws IOException {
-    FileFormat format = checkSave("Images.saveU8", image, path, quality);
-    ImageFiles.write(rgba8(image), path, format, quality);
+    saveU8(image, path, Save.DEFAULTS.withQuality(quality));
   }
 
-  private static FileFormat checkSave(String op, ImageBase image, Path path, int quality) {
+  /**
+   * Saves an 8-bit image without conversion, with the encoder options of {@code options} (quality,
+   * compression level, lossless WebP); its {@code u8Buffer} is not used. Formats and exceptions as in
+   * {@link #save(Image, Path, Save)}.
+   *
+   * @param image the image; not changed
+   * @param path the file; its extension names the format
+   * @param options the encoder options; {@link Save#DEFAULTS} for the encoders' defaults
+   * @throws IllegalArgumentException for an unsupported extension, a quality outside 1..100 or a compression
+   *     level outside 0..9 (other than the defaults' sentinels)
+   * @throws IOException if encoding or writing fails (the message names the path)
+   */
+  public static void saveU8(ImageU8 image, Path path, Save options) throws IOException {
+    String op = "Images.saveU8";
+    Check.notNull(op, "options", options);
+    FileFormat format = checkSave(op, image, path, options.quality(), options.compressionLevel());
+    ImageFiles.write(rgba8(image), path, format, writeOptions(options));
+  }
+
+  private static WriteOptions writeOptions(Save options) {
+    return new WriteOptions(options.quality(), options.compressionLevel(), options.lossless());
+  }
+
+  private static FileFormat checkSave(String op, ImageBase image, Path path, int quality, int compressionLevel) {
     Check.usable(op, "image", image);
     Check.notNull(op, "path", path);
     if (quality != Save.ENCODER_DEFAULT_QUALITY && (quality < 1 || quality > 100)) {
       throw new IllegalArgumentException(
           op + ": quality must be in 1..100 (or Images.Save.ENCODER_DEFAULT_QUALITY), got " + quality);
+    }
+    if (compressionLevel != Save.ENCODER_DEFAULT_COMPRESSION && (compressionLevel < 0 || compressionLevel > 9)) {
+      throw new IllegalArgumentException(op + ": compressionLevel must be in 0..9 (or "
+          + "Images.Save.ENCODER_DEFAULT_COMPRESSION), got " + compressionLevel);
     }
     return FileFormat.forPath(op, path);
   }
@@ -540,7 +676,8 @@ public final class Images {
    */
   public static HostImage decode(byte[] encoded, boolean autorotate) throws IOException {
     Check.notNull("Images.decode", "encoded", encoded);
-    return hostImage(ImageFiles.read(encoded, "image data (" + encoded.length + " bytes)", autorotate));
+    return hostImage(ImageFiles.read(encoded, "image data (" + encoded.length + " bytes)",
+        readOptions("Images.decode", Load.DEFAULTS.withAutorotate(autorotate))));
   }
 
   /**
@@ -555,7 +692,8 @@ public final class Images {
    */
   public static HostImage decode(InputStream in, boolean autorotate) throws IOException {
     Check.notNull("Images.decode", "in", in);
-    return hostImage(ImageFiles.read(in, "image stream", autorotate));
+    return hostImage(ImageFiles.read(in, "image stream",
+        readOptions("Images.decode", Load.DEFAULTS.withAutorotate(autorotate))));
   }
 
   /**
@@ -569,7 +707,7 @@ public final class Images {
    */
   public static HostImage decode(Path path, boolean autorotate) throws IOException {
     Check.notNull("Images.decode", "path", path);
-    return hostImage(ImageFiles.read(path, autorotate));
+    return hostImage(ImageFiles.read(path, readOptions("Images.decode", Load.DEFAULTS.withAutorotate(autorotate))));
   }
 
   /**
@@ -589,7 +727,9 @@ public final class Images {
     String op = "Images.encode";
     Check.notNull(op, "pixels", pixels);
     FileFormat format = checkEncode(op, formatOrExtension, quality);
-    return ImageFiles.encode(new Rgba8(pixels.width(), pixels.height(), pixels.rgba()), format, quality);
+    // the encoder rearranges the array in place: give it a copy, the caller's pixels stay as they are
+    return ImageFiles.encode(new Rgba8(pixels.width(), pixels.height(), pixels.rgba().clone()), format,
+        new WriteOptions(quality, Save.ENCODER_DEFAULT_COMPRESSION, false));
   }
 
   /**
@@ -612,7 +752,7 @@ public final class Images {
     Check.usable(op, "image", image);
     Check.notNull(op, "options", options);
     FileFormat format = checkEncode(op, formatOrExtension, options.quality());
-    return ImageFiles.encode(rgba8(op, image, options.u8Buffer()), format, options.quality());
+    return ImageFiles.encode(rgba8(op, image, options.u8Buffer()), format, writeOptions(options));
   }
 
   /**
@@ -632,7 +772,7 @@ public final class Images {
     Check.notNull(op, "encoded", encoded);
     Check.notNull(op, "options", options);
     checkBuffers(op, null, options.u8Buffer());
-    Rgba8 pixels = ImageFiles.read(encoded, "image data (" + encoded.length + " bytes)", options.autorotate());
+    Rgba8 pixels = ImageFiles.read(encoded, "image data (" + encoded.length + " bytes)", readOptions(op, options));
     return fromRgba8(op, pixels, null, options.u8Buffer());
   }
 
@@ -653,7 +793,7 @@ public final class Images {
     Check.notNull(op, "in", in);
     Check.notNull(op, "options", options);
     checkBuffers(op, null, options.u8Buffer());
-    return fromRgba8(op, ImageFiles.read(in, "image stream", options.autorotate()), null, options.u8Buffer());
+    return fromRgba8(op, ImageFiles.read(in, "image stream", readOptions(op, options)), null, options.u8Buffer());
   }
 
   /**
@@ -747,7 +887,7 @@ public final class Images {
    */
   public static BufferedImage toBufferedImage(ImageU8 image) {
     Check.usable("Images.toBufferedImage", "image", image);
-    return rgba8(image).toBufferedImage();
+    return rgba8(image).toAbgrInPlace(); // over the downloaded array: no second copy
   }
 
   /**
@@ -762,7 +902,7 @@ public final class Images {
     Check.usable("Images.toBufferedImage", "image", image);
     try (ImageU8 u8 = new ImageU8(image.width(), image.height(), image.backend())) {
       convertFloatToU8(u8, image);
-      return rgba8(u8).toBufferedImage();
+      return rgba8(u8).toAbgrInPlace();
     }
   }
 

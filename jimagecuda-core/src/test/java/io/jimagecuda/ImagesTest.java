@@ -538,7 +538,7 @@ class ImagesTest {
         Images.save(img, file);
       }
       try (Image f32 = new Image(20, 20, CPU); ImageU8 u8 = new ImageU8(4, 4, CPU)) {
-        Images.loadInto(f32, file, new Images.Load(false, u8));
+        Images.loadInto(f32, file, Images.Load.DEFAULTS.withAutorotate(false).withU8Buffer(u8));
         assertEquals(5, f32.width());
         assertEquals(3, f32.height());
         assertEquals(5, u8.width());
@@ -1099,7 +1099,8 @@ class ImagesTest {
       byte[] png = Files.readAllBytes(whole);
       Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(png, png.length / 2));
       IOException e = assertThrows(IOException.class, () -> load(cut, false));
-      assertTrue(e.getMessage().startsWith("Cannot decode " + cut), e.getMessage());
+      assertTrue(e.getMessage().startsWith("Cannot load " + cut) && e.getMessage().contains("truncated"),
+          e.getMessage());
     }
 
     @Test
@@ -1107,10 +1108,8 @@ class ImagesTest {
       try (Image img = new Image(1, 1, CPU)) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> Images.save(img, dir.resolve("out.xyz")));
-        assertTrue(e.getMessage().contains(".xyz") && e.getMessage().contains(".png, .jpg, .jpeg, .bmp, .tif, .tiff"),
-            e.getMessage());
-        assertMessage(IllegalArgumentException.class, "can be loaded but not saved",
-            () -> Images.save(img, dir.resolve("out.webp")));
+        assertTrue(e.getMessage().contains(".xyz")
+            && e.getMessage().contains(".png, .jpg, .jpeg, .bmp, .tif, .tiff, .webp"), e.getMessage());
         assertMessage(IllegalArgumentException.class, "no file extension", () -> Images.save(img, dir.resolve("out")));
       }
       assertEquals(List.of(), listDir());

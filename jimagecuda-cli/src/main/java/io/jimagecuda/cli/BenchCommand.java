@@ -10,13 +10,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
     description = "Measure performance.",
     subcommands = {BenchOpsCommand.class, BenchPresentCommand.class, BenchBatchCommand.class,
-        BenchStudioCommand.class})
+        BenchStudioCommand.class,
+        BenchIoCommand.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command (ops, present, batch, studio)");
+    throw new ParameterException(spec.commandLine(), "Missing command (ops, present, batch, studio, io)");
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,20 +25,35 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jimagecuda render RECIPE -o PNG [--input FILE]}: runs a recipe (with {@code FILE} as its
- * {@code $input} image) and saves its output image.
+ * {@code jimagecuda render RECIPE -o IMAGE [--input FILE]}: runs a recipe (with {@code FILE} as its
+ * {@code $input} image) and saves its output image in the format its extension names.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-    description = "Run a recipe (JSON) and save its output image as an 8-bit RGBA PNG.")
+    description = "Run a recipe (JSON) and save its output image: .png (8-bit RGBA), .jpg/.jpeg, .bmp, "
+        + ".tif/.tiff or .webp, chosen by the extension, with the encoders' default settings.")
 final class RenderCommand implements Callable<Integer> {
+  /** The extensions {@code Images.save} writes. */
+  private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp");
+
   @Spec
   CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "RECIPE", description = "The recipe file.")
   Path recipe;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "PNG", description = "The image to write.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE",
+      description = "The image to write; its extension names the format.")
   Path output;
+
+  @Option(names = "--max-pixels", paramLabel = "N",
+      description = "Refuse input images whose header declares more than N pixels (width x height), before "
+          + "decoding them (default: the setting jimagecuda.load.maxPixels, else 178956970).")
+  Long maxPixels;
+
+  @Option(names = "--accept-truncated",
+      description = "Load damaged input images (truncated JPEG/PNG/WebP, bad PNG CRCs) as far as they decode "
+          + "instead of failing.")
+  boolean acceptTruncated;
 
   @Option(names = "--inputs", paramLabel = "DIR",
       description = "Where {\"load\": file} images are read from (default: the recipe's directory).")
@@ -53,9 +69,43 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-      throw new ParameterException(spec.commandLine(), "--output must name a .png file, got '" + output + "'");
+    String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (EXTENSIONS.stream().noneMatch(name::endsWith)) {
+      throw new ParameterException(spec.commandLine(), "--output must name a " + String.join(", ", EXTENSIONS)
+          + " file, got '" + output + "'");
     }
+    if (maxPixels != null && maxPixels < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-pixels must be a positive integer, got " + maxPixels);
+    }
+    // The loads happen deep in the recipe runner, which reads the library's settings: set them for this run.
+    String oldMax = System.getProperty(MAX_PIXELS);
+    String oldAccept = System.getProperty(ACCEPT_TRUNCATED);
+    try {
+      if (maxPixels != null) {
+        System.setProperty(MAX_PIXELS, Long.toString(maxPixels));
+      }
+      if (acceptTruncated) {
+        System.setProperty(ACCEPT_TRUNCATED, "true");
+      }
+      return render();
+    } finally {
+      restore(MAX_PIXELS, oldMax);
+      restore(ACCEPT_TRUNCATED, oldAccept);
+    }
+  }
+
+  private static final String MAX_PIXELS = "jimagecuda.load.maxPixels";
+  private static final String ACCEPT_TRUNCATED = "jimagecuda.load.acceptTruncated";
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+
+  private int render() throws IOException {
     Recipe r = RecipeParser.parse(recipe);
     BackendKind kind = backend != null ? backend : JImageCuda.defaultBackend();
     Path dir = inputs != null ? inputs : recipe.toAbsolutePath().getParent();

@@ -84,5 +84,18 @@ class ModulePathTest {
     for (int c = 0; c < 4; c++) {
       assertTrue(Math.abs(px[c] - expected[c]) <= 3, "JPEG pixel " + java.util.Arrays.toString(px));
     }
+    // WebP is written by webp-imageio (an automatic module, in Kotlin, with libwebp natives) and PNG by
+    // pngencoder (an automatic module): both resolve from the module path, quietly.
+    for (String output : List.of("out.webp", "again.png")) {
+      List<String> write = new ArrayList<>(List.of(JavaProcess.java()));
+      write.addAll(JavaProcess.quietOptions(true));
+      write.addAll(List.of("--module-path", modulePath(), "--module", "io.jimagecuda.cli/io.jimagecuda.cli.Main",
+          "render", "files.json", "-o", output, "--inputs", "inputs", "--backend", "cpu"));
+      JavaProcess.Result w = JavaProcess.run(dir, write, 120);
+      assertEquals(0, w.exit(), w.toString());
+      assertEquals("", w.err(), "nothing on stderr writing " + output + " (JDK " + JavaProcess.feature() + ")");
+      BufferedImage back = ImageIO.read(dir.resolve(output).toFile());
+      assertEquals(16, back.getWidth(), output);
+    }
   }
 }

@@ -106,8 +106,11 @@ class RenderCommandTest {
   @Test
   void argumentErrorsAreUserErrors() throws IOException {
     String recipe = colorRecipe().toString();
-    assertUserError(Cli.run("render", recipe), "Missing required option: '--output=PNG'");
-    assertUserError(Cli.run("render", recipe, "-o", "x.jpg"), "--output must name a .png file, got 'x.jpg'");
+    assertUserError(Cli.run("render", recipe), "Missing required option: '--output=IMAGE'");
+    assertUserError(Cli.run("render", recipe, "-o", "x.gif"),
+        "--output must name a .png, .jpg, .jpeg, .bmp, .tif, .tiff, .webp file, got 'x.gif'");
+    assertUserError(Cli.run("render", recipe, "-o", "x.png", "--max-pixels", "0"),
+        "--max-pixels must be a positive integer, got 0");
     assertUserError(Cli.run("render", recipe, "-o", "x.png", "--backend", "gpu"),
         "Unknown backend 'gpu': expected cpu or cuda");
   }
@@ -126,5 +129,46 @@ class RenderCommandTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("java.nio.file.NoSuchFileException"), r.err());
     assertTrue(r.err().contains("\tat "), r.err());
+  }
+
+  /** Issue 13: render refused every format but PNG although the library writes them all. */
+  @Test
+  void writesEveryFormatTheLibraryWrites() throws IOException {
+    String recipe = colorRecipe().toString();
+    for (String name : new String[] {"c.jpg", "c.jpeg", "c.bmp", "c.tif", "c.tiff", "c.webp", "C.PNG"}) {
+      Path out = dir.resolve(name);
+      Cli.Result r = Cli.run("render", recipe, "-o", out.toString(), "--backend", "cpu");
+      assertEquals(0, r.exit(), name + ": " + r.err());
+      assertTrue(Files.size(out) > 0, name);
+      try (io.jimagecuda.Image back = io.jimagecuda.Images.load(out)) {
+        assertEquals(4, back.width(), name);
+        assertEquals(3, back.height(), name);
+      }
+    }
+  }
+
+  /** Issue 11: the pixel limit and the damaged-file opt-in reach the recipe's loads, for this run only. */
+  @Test
+  void maxPixelsAndAcceptTruncatedApplyToTheLoads() throws IOException {
+    Path inputs = Files.createDirectories(dir.resolve("in"));
+    Png.write(inputs.resolve("in.png"), 10, 10, 0xFF_10_20_30);
+    Path recipe = recipe("load.json", "{\"name\": \"load\", \"images\": {\"img\": {\"load\": \"in.png\"}}, "
+        + "\"steps\": [], \"output\": \"img\"}");
+    Path out = dir.resolve("out.png");
+    Cli.Result limited = Cli.run("render", recipe.toString(), "-o", out.toString(), "--backend", "cpu",
+        "--inputs", inputs.toString(), "--max-pixels", "99");
+    assertUserError(limited, "more than the limit of 99");
+    assertEquals(null, System.getProperty("jimagecuda.load.maxPixels"), "the setting is restored");
+    assertEquals(0, Cli.run("render", recipe.toString(), "-o", out.toString(), "--backend", "cpu",
+        "--inputs", inputs.toString(), "--max-pixels", "100").exit());
+
+    byte[] png = Files.readAllBytes(inputs.resolve("in.png"));
+    Files.write(inputs.resolve("in.png"), java.util.Arrays.copyOf(png, png.length - 12)); // no IEND
+    assertUserError(Cli.run("render", recipe.toString(), "-o", out.toString(), "--backend", "cpu",
+        "--inputs", inputs.toString()), "truncated");
+    Cli.Result accepted = Cli.run("render", recipe.toString(), "-o", out.toString(), "--backend", "cpu",
+        "--inputs", inputs.toString(), "--accept-truncated");
+    assertEquals(0, accepted.exit(), accepted.err());
+    assertEquals(null, System.getProperty("jimagecuda.load.acceptTruncated"), "the setting is restored");
   }
 }

@@ -42,7 +42,8 @@ public final class JavaProcess {
   public static List<String> quietOptions(boolean modulePath) {
     List<String> options = new ArrayList<>();
     if (feature() >= 22) {
-      options.add("--enable-native-access=" + (modulePath ? "org.lwjgl,org.lwjgl.opengl" : "ALL-UNNAMED"));
+      // webp.imageio: libwebp, loaded by the WebP writer (an automatic module named after its jar)
+      options.add("--enable-native-access=" + (modulePath ? "org.lwjgl,org.lwjgl.opengl,webp.imageio" : "ALL-UNNAMED"));
     }
     if (feature() >= 23) {
       options.add("--sun-misc-unsafe-memory-access=allow");

@@ -25,8 +25,8 @@ public interface ImageFiles {
   Image load(Path file, BackendKind backend) throws IOException;
 
   /**
-   * Writes {@code image} in the format its extension names ({@code .png}: 8-bit RGBA; also JPEG, BMP and
-   * TIFF, see {@code Images.save}), each channel converted as {@code trunc(clamp(v, 0, 1) · 255 + 0.5)}.
+   * Writes {@code image} in the format its extension names ({@code .png}: 8-bit RGBA; also JPEG, BMP,
+   * TIFF and WebP, see {@code Images.save}), each channel converted as {@code trunc(clamp(v, 0, 1) · 255 + 0.5)}.
    *
    * @param image the image; not changed
    * @param file the file, replaced if it exists

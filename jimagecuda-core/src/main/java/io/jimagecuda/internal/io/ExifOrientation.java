@@ -1,11 +1,19 @@
 package io.jimagecuda.internal.io;
 
-import java.io.EOFException;
+import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
 import java.nio.ByteOrder;
-import java.nio.IntBuffer;
+import java.util.List;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The EXIF orientation tag (0x0112): finding it in a file and applying it to decoded pixels.
@@ -14,14 +22,15 @@ import javax.imageio.stream.ImageInputStream;
  * vertically, 5 transposed (mirror horizontally, then rotate 270° clockwise), 6 rotated 90° clockwise, 7
  * transversed (mirror horizontally, then rotate 90° clockwise), 8 rotated 270° clockwise.
  *
- * <p>The tag is read from IFD0 of the EXIF block of a JPEG (APP1 "Exif"), a PNG ({@code eXIf} chunk) or
- * a WebP ({@code EXIF} chunk), and from IFD0 of a classic TIFF file. Missing, unreadable or
- * out-of-range tags count as 1, as do BigTIFF and BMP files, which have no such tag.
+ * <p>The EXIF block is located in a JPEG (APP1 "Exif", found by TwelveMonkeys' {@link JPEGSegmentUtil}), a
+ * PNG ({@code eXIf} chunk) or a WebP ({@code EXIF} chunk); a TIFF file is its own block. The block's IFDs are
+ * parsed by TwelveMonkeys' {@link TIFFReader} (classic TIFF and BigTIFF, either byte order), and the tag
+ * is taken from IFD0 whatever its stored type (SHORT as the specification says, or LONG as some writers
+ * store it). Missing, unreadable or out-of-range tags count as 1, as do BMP and GIF files.
  */
 public final class ExifOrientation {
-  /** The orientation tag number in IFD0. */
-  private static final int TAG_ORIENTATION = 0x0112;
-  private static final int TIFF_SHORT = 3;
+  /** An EXIF block larger than this is ignored instead of read (JPEG's APP1 holds at most 64 KiB). */
+  private static final long MAX_EXIF_BYTES = 16L << 20;
 
   private ExifOrientation() {
   }
@@ -30,69 +39,81 @@ public final class ExifOrientation {
    * Reads the orientation of the image in {@code in} (1..8; 1 when there is none). The stream is left at
    * position 0 with its byte order restored.
    *
-   * @throws IOException if reading fails for a reason other than the data ending early
+   * @throws IOException if reading fails for a reason other than the data ending early or being malformed
    */
   public static int read(ImageInputStream in) throws IOException {
     ByteOrder order = in.getByteOrder();
     try {
       in.seek(0);
       byte[] magic = new byte[12];
-      in.readFully(magic);
+      if (in.read(magic) < magic.length) {
+        return 1;
+      }
+      Directory exif;
       if ((magic[0] & 0xFF) == 0xFF && (magic[1] & 0xFF) == 0xD8) {
-        return fromJpeg(in);
-      }
-      if ((magic[0] & 0xFF) == 0x89 && magic[1] == 'P' && magic[2] == 'N' && magic[3] == 'G') {
-        return fromPng(in);
-      }
-      if (magic[0] == 'R' && magic[1] == 'I' && magic[2] == 'F' && magic[3] == 'F'
+        exif = fromJpeg(in);
+      } else if ((magic[0] & 0xFF) == 0x89 && magic[1] == 'P' && magic[2] == 'N' && magic[3] == 'G') {
+        exif = fromPng(in);
+      } else if (magic[0] == 'R' && magic[1] == 'I' && magic[2] == 'F' && magic[3] == 'F'
           && magic[8] == 'W' && magic[9] == 'E' && magic[10] == 'B' && magic[11] == 'P') {
-        return fromWebp(in);
+        exif = fromWebp(in);
+      } else if ((magic[0] == 'I' && magic[1] == 'I') || (magic[0] == 'M' && magic[1] == 'M')) {
+        in.seek(0);
+        exif = new TIFFReader().read(in);
+      } else {
+        exif = null;
       }
-      if ((magic[0] == 'I' && magic[1] == 'I') || (magic[0] == 'M' && magic[1] == 'M')) {
-        return fromTiff(in, 0);
-      }
+      return exif == null ? 1 : orientation(exif);
+    } catch (IOException | RuntimeException e) {
+      // Truncated or inconsistent metadata: treat as no orientation, like libvips. A failing disk shows
+      // up again when the pixels are decoded.
       return 1;
-    } catch (EOFException e) {
-      return 1; // truncated or inconsistent metadata: treat as no orientation, like libvips
     } finally {
       in.setByteOrder(order);
       in.seek(0);
     }
   }
 
-  /** Walks the marker segments up to the first scan, looking for APP1 "Exif\0\0". */
-  private static int fromJpeg(ImageInputStream in) throws IOException {
-    in.setByteOrder(ByteOrder.BIG_ENDIAN);
-    long pos = 2;
-    while (true) {
-      in.seek(pos);
-      if (in.readUnsignedByte() != 0xFF) {
-        return 1;
-      }
-      int marker = in.readUnsignedByte();
-      if (marker == 0xFF) { // fill byte
-        pos++;
-        continue;
-      }
-      if (marker == 0xDA || marker == 0xD9) { // start of scan / end of image
-        return 1;
-      }
-      int length = in.readUnsignedShort();
-      if (marker == 0xE1 && length >= 8 && hasExifHeader(in)) {
-        return fromTiff(in, pos + 10);
-      }
-      pos += 2 + length;
+  /** Tag 0x0112 of IFD0, of any integer type; 1 unless it is a single value in 1..8. */
+  private static int orientation(Directory exif) {
+    Directory ifd0 = exif instanceof CompoundDirectory compound && compound.directoryCount() > 0
+        ? compound.getDirectory(0) : exif;
+    Entry entry = ifd0.getEntryById(TIFF.TAG_ORIENTATION);
+    if (entry == null || entry.valueCount() != 1 || !(entry.getValue() instanceof Number n)) {
+      return 1;
+    }
+    long v = n.longValue();
+    return v >= 1 && v <= 8 ? (int) v : 1;
+  }
+
+  private static Directory fromTiffBytes(byte[] block) throws IOException {
+    int start = hasExifHeader(block) ? 6 : 0;
+    try (ImageInputStream tiff = new MemoryCacheImageInputStream(
+        new java.io.ByteArrayInputStream(block, start, block.length - start))) {
+      return new TIFFReader().read(tiff);
     }
   }
 
-  private static boolean hasExifHeader(ImageInputStream in) throws IOException {
-    byte[] id = new byte[6];
-    in.readFully(id);
-    return id[0] == 'E' && id[1] == 'x' && id[2] == 'i' && id[3] == 'f' && id[4] == 0 && id[5] == 0;
+  /** The first APP1 segment with the identifier "Exif". */
+  private static Directory fromJpeg(ImageInputStream in) throws IOException {
+    in.seek(0);
+    in.setByteOrder(ByteOrder.BIG_ENDIAN); // JPEGSegmentUtil reads lengths in the stream's order
+    List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
+    if (segments.isEmpty()) {
+      return null;
+    }
+    // segmentData() is the whole payload, "Exif\0\0" included (data() drops only "Exif\0").
+    try (InputStream data = segments.get(0).segmentData()) {
+      return fromTiffBytes(data.readAllBytes());
+    }
   }
 
-  /** Walks the chunks looking for {@code eXIf} (PNG 1.5 extension). */
-  private static int fromPng(ImageInputStream in) throws IOException {
+  private static boolean hasExifHeader(byte[] b) {
+    return b.length >= 6 && b[0] == 'E' && b[1] == 'x' && b[2] == 'i' && b[3] == 'f' && b[4] == 0 && b[5] == 0;
+  }
+
+  /** Walks the chunks looking for {@code eXIf} (PNG 1.5 extension), up to the first {@code IDAT}. */
+  private static Directory fromPng(ImageInputStream in) throws IOException {
     in.setByteOrder(ByteOrder.BIG_ENDIAN);
     long pos = 8;
     while (true) {
@@ -100,18 +121,19 @@ public final class ExifOrientation {
       long length = in.readUnsignedInt();
       int type = in.readInt();
       if (type == 0x65584966) { // "eXIf"
-        return fromTiff(in, pos + 8);
+        return length > MAX_EXIF_BYTES ? null : fromTiffBytes(readBytes(in, length));
       }
       if (type == 0x49454E44) { // "IEND"
-        return 1;
+        return null;
       }
       pos += 12 + length;
     }
   }
 
   /** Walks the RIFF chunks looking for {@code EXIF} (some writers prefix it with "Exif\0\0"). */
-  private static int fromWebp(ImageInputStream in) throws IOException {
+  private static Directory fromWebp(ImageInputStream in) throws IOException {
     in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+    in.seek(4);
     long end = 8 + in.readUnsignedInt();
     long pos = 12;
     while (pos + 8 <= end) {
@@ -120,46 +142,22 @@ public final class ExifOrientation {
       in.readFully(fourcc);
       long size = in.readUnsignedInt();
       if (fourcc[0] == 'E' && fourcc[1] == 'X' && fourcc[2] == 'I' && fourcc[3] == 'F') {
-        long payload = pos + 8;
-        return fromTiff(in, hasExifHeader(in) ? payload + 6 : payload);
+        return size > MAX_EXIF_BYTES ? null : fromTiffBytes(readBytes(in, size));
       }
       pos += 8 + size + (size & 1);
     }
-    return 1;
+    return null;
   }
 
-  /** Reads tag 0x0112 from IFD0 of the TIFF structure starting at {@code base}. */
-  private static int fromTiff(ImageInputStream in, long base) throws IOException {
-    in.seek(base);
-    int byteOrder = in.readUnsignedShort();
-    if (byteOrder == 0x4949) {
-      in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
-    } else if (byteOrder == 0x4D4D) {
-      in.setByteOrder(ByteOrder.BIG_ENDIAN);
-    } else {
-      return 1;
-    }
-    if (in.readUnsignedShort() != 42) {
-      return 1; // BigTIFF (43) or not TIFF
-    }
-    in.seek(base + in.readUnsignedInt());
-    int entries = in.readUnsignedShort();
-    for (int i = 0; i < entries; i++) {
-      int tag = in.readUnsignedShort();
-      int type = in.readUnsignedShort();
-      long count = in.readUnsignedInt();
-      int value = in.readUnsignedShort();
-      in.skipBytes(2);
-      if (tag == TAG_ORIENTATION) {
-        return type == TIFF_SHORT && count == 1 && value >= 1 && value <= 8 ? value : 1;
-      }
-    }
-    return 1;
+  private static byte[] readBytes(ImageInputStream in, long length) throws IOException {
+    byte[] b = new byte[(int) length];
+    in.readFully(b);
+    return b;
   }
 
   /**
    * Returns {@code img} turned upright for {@code orientation} (a new record; 5..8 swap width and
-   * height). Orientation 1 returns {@code img} itself.
+   * height). Orientation 1 returns {@code img} itself. Needs one extra copy of the pixels.
    */
   public static Rgba8 apply(Rgba8 img, int orientation) {
     if (orientation == 1) {
@@ -170,12 +168,10 @@ public final class ExifOrientation {
     boolean swap = orientation >= 5;
     int ow = swap ? h : w;
     int oh = swap ? w : h;
-    // Pixels as ints: the byte order does not matter, it only has to be the same both ways.
-    int[] src = new int[w * h];
-    ByteBuffer.wrap(img.data()).asIntBuffer().get(src);
-    int[] dst = new int[src.length];
-    for (int y = 0; y < oh; y++) {
-      for (int x = 0; x < ow; x++) {
+    byte[] src = img.data();
+    byte[] dst = new byte[src.length];
+    for (int y = 0, o = 0; y < oh; y++) {
+      for (int x = 0; x < ow; x++, o += 4) {
         int sx;
         int sy;
         switch (orientation) {
@@ -188,12 +184,13 @@ public final class ExifOrientation {
           case 8 -> { sx = w - 1 - y; sy = x; }
           default -> throw new IllegalArgumentException("EXIF orientation must be 1..8, got " + orientation);
         }
-        dst[y * ow + x] = src[sy * w + sx];
+        int i = (sy * w + sx) * 4;
+        dst[o] = src[i];
+        dst[o + 1] = src[i + 1];
+        dst[o + 2] = src[i + 2];
+        dst[o + 3] = src[i + 3];
       }
     }
-    byte[] out = new byte[img.data().length];
-    IntBuffer view = ByteBuffer.wrap(out).asIntBuffer();
-    view.put(dst);
-    return new Rgba8(ow, oh, out);
+    return new Rgba8(ow, oh, dst);
   }
 }

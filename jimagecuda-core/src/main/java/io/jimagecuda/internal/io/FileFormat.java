@@ -14,7 +14,9 @@ public enum FileFormat {
   /** 32-bit BMP with an alpha mask (BITMAPV4HEADER). */
   BMP("bmp"),
   /** 8-bit RGBA TIFF, unassociated alpha. */
-  TIFF("tif", "tiff");
+  TIFF("tif", "tiff"),
+  /** WebP through libwebp: lossy (quality) or lossless, with alpha. */
+  WEBP("webp");
 
   private final String[] extensions;
 
@@ -37,8 +39,7 @@ public enum FileFormat {
       }
     }
     String what = dot < 0 ? "has no file extension" : "has the unsupported extension ." + ext;
-    String webp = ext.equals("webp") ? " (WebP can be loaded but not saved)" : "";
-    throw new IllegalArgumentException(op + ": " + path + " " + what + "; supported: " + supported() + webp);
+    throw new IllegalArgumentException(op + ": " + path + " " + what + "; supported: " + supported());
   }
 
   /**

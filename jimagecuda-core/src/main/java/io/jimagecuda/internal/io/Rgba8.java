@@ -1,7 +1,15 @@
 package io.jimagecuda.internal.io;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /**
  * Host pixels on their way between a codec and an image: {@code width × height} pixels of 8-bit
@@ -50,5 +58,50 @@ public record Rgba8(int width, int height, byte[] data) {
       bgr[o + 2] = (byte) ((data[i] & 0xFF) * a / 255);
     }
     return img;
+  }
+
+  /**
+   * Rearranges {@link #data()} in place to A, B, G, R and returns a {@link BufferedImage#TYPE_4BYTE_ABGR}
+   * over the same array: no copy. This record's data is no longer RGBA afterwards.
+   */
+  public BufferedImage toAbgrInPlace() {
+    for (int i = 0; i < data.length; i += 4) {
+      byte r = data[i];
+      byte g = data[i + 1];
+      data[i] = data[i + 3];
+      data[i + 1] = data[i + 2];
+      data[i + 2] = g;
+      data[i + 3] = r;
+    }
+    return wrap(data, 4, new int[] {3, 2, 1, 0}, true);
+  }
+
+  /**
+   * Flattens the alpha onto black as {@link #flattenOnBlack()} does, writing the B, G, R bytes into the
+   * first three quarters of {@link #data()}, and returns a {@link BufferedImage#TYPE_3BYTE_BGR} over that
+   * array: no copy. This record's data is no longer RGBA afterwards.
+   */
+  public BufferedImage flattenOnBlackInPlace() {
+    for (int i = 0, o = 0; i < data.length; i += 4, o += 3) {
+      int a = data[i + 3] & 0xFF;
+      int r = data[i] & 0xFF;
+      int g = data[i + 1] & 0xFF;
+      int b = data[i + 2] & 0xFF;
+      data[o] = (byte) (b * a / 255);
+      data[o + 1] = (byte) (g * a / 255);
+      data[o + 2] = (byte) (r * a / 255);
+    }
+    return wrap(data, 3, new int[] {2, 1, 0}, false);
+  }
+
+  /** A standard-type image (the JDK recognises the layout) over {@code bytes}, without copying them. */
+  private BufferedImage wrap(byte[] bytes, int channels, int[] bandOffsets, boolean alpha) {
+    DataBuffer buffer = new DataBufferByte(bytes, width * height * channels);
+    PixelInterleavedSampleModel sm = new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, width, height, channels,
+        width * channels, bandOffsets);
+    WritableRaster raster = Raster.createWritableRaster(sm, buffer, null);
+    ColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), alpha, false,
+        alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+    return new BufferedImage(cm, raster, false, null);
   }
 }

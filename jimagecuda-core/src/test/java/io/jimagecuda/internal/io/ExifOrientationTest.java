@@ -21,15 +21,35 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ImageIO (WebP, odd JPEG segment layouts, broken metadata), and applying it to pixels.
  */
 class ExifOrientationTest {
-  /** A TIFF structure whose IFD0 holds a dummy tag and then the orientation tag. */
+  /** A TIFF structure whose IFD0 holds a dummy tag and then the orientation tag (type SHORT). */
   private static byte[] tiff(int orientation, ByteOrder order) {
+    return tiff(orientation, order, false);
+  }
+
+  /** As {@link #tiff(int, ByteOrder)}, the tag stored as a LONG when {@code asLong}. */
+  private static byte[] tiff(int orientation, ByteOrder order, boolean asLong) {
     ByteBuffer b = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4).order(order);
     b.put(order == ByteOrder.LITTLE_ENDIAN ? new byte[] {'I', 'I'} : new byte[] {'M', 'M'});
     b.putShort((short) 42).putInt(8).putShort((short) 2);
     b.putShort((short) 0x010F).putShort((short) 2).putInt(4).putInt(0); // Make: an ASCII entry to skip
-    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    if (asLong) {
+      b.putShort((short) 0x0112).putShort((short) 4).putInt(1).putInt(orientation);
+    } else {
+      b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    }
     b.putInt(0);
     return b.array();
+  }
+
+  /** Issue 13: some writers store the tag as a LONG; the hand-written parser read only SHORT and lost it. */
+  @ParameterizedTest
+  @ValueSource(ints = {3, 6, 8})
+  void longTypedOrientationInEitherByteOrder(int orientation) throws IOException {
+    for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
+      assertEquals(orientation, read(concat(SOI, segment(0xE1, concat(EXIF, tiff(orientation, order, true))), SOS)),
+          "JPEG " + order);
+      assertEquals(orientation, read(tiff(orientation, order, true)), "TIFF " + order);
+    }
   }
 
   private static int read(byte[] file) throws IOException {
