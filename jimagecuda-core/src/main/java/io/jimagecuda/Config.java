@@ -129,21 +129,19 @@ public final class Config {
    *     integer; nothing is cached, so correcting the setting fixes later calls
    */
   public static long loadMaxPixels() {
-    String v = value("jimagecuda.load.maxPixels", "JIMAGECUDA_LOAD_MAX_PIXELS");
-    if (v == null || v.isBlank()) {
+    Setting s = value("jimagecuda.load.maxPixels", "JIMAGECUDA_LOAD_MAX_PIXELS");
+    if (s == null) {
       return DEFAULT_LOAD_MAX_PIXELS;
     }
-    long pixels;
     try {
-      pixels = Long.parseLong(v.trim().replace("_", ""));
+      long pixels = Long.parseLong(s.value().replace("_", ""));
+      if (pixels >= 1) {
+        return pixels;
+      }
     } catch (NumberFormatException e) {
-      pixels = -1;
+      // reported below, like a value out of range
     }
-    if (pixels < 1) {
-      throw new IllegalArgumentException("jimagecuda.load.maxPixels (environment JIMAGECUDA_LOAD_MAX_PIXELS) "
-          + "must be a positive integer (pixels; default " + DEFAULT_LOAD_MAX_PIXELS + "), got '" + v + "'");
-    }
-    return pixels;
+    throw s.invalid("a positive integer (pixels; default " + DEFAULT_LOAD_MAX_PIXELS + ")");
   }
 
   /**
@@ -154,19 +152,18 @@ public final class Config {
    *     {@code false}, {@code 1} or {@code 0}
    */
   public static boolean loadAcceptTruncated() {
-    String v = value("jimagecuda.load.acceptTruncated", "JIMAGECUDA_LOAD_ACCEPT_TRUNCATED");
-    if (v == null || v.isBlank()) {
+    Setting s = value("jimagecuda.load.acceptTruncated", "JIMAGECUDA_LOAD_ACCEPT_TRUNCATED");
+    if (s == null) {
       return false;
     }
-    String t = v.trim();
-    if (t.equalsIgnoreCase("true") || t.equals("1")) {
+    String v = s.value();
+    if (v.equalsIgnoreCase("true") || v.equals("1")) {
       return true;
     }
-    if (t.equalsIgnoreCase("false") || t.equals("0")) {
+    if (v.equalsIgnoreCase("false") || v.equals("0")) {
       return false;
     }
-    throw new IllegalArgumentException("jimagecuda.load.acceptTruncated (environment "
-        + "JIMAGECUDA_LOAD_ACCEPT_TRUNCATED) must be true, false, 1 or 0, got '" + v + "'");
+    throw s.invalid("true, false, 1 or 0");
   }
 
   /**

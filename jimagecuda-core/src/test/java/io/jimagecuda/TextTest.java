@@ -581,8 +581,8 @@ class TextTest {
       assertTrue(message("x", BIG.withSize(Float.POSITIVE_INFINITY)).contains("size must be a finite number"));
       assertTrue(message("x", BIG.withSize(1e6f)).contains("size too large"));
       assertTrue(message("x", BIG.withLetterSpacing(Float.NaN)).contains("letterSpacing must be a finite number"));
-      assertTrue(message("x", BIG.withColor(new Rgba(Float.NaN, 0, 0, 1))).contains("color must have finite"));
-      assertTrue(message("x", BIG.withBgColor(new Rgba(0, 0, 0, Float.NaN))).contains("bgColor must have finite"));
+      assertTrue(message("x", BIG.withColor(new Rgba(Float.NaN, 0, 0, 1))).contains("options.color red must be a finite number"));
+      assertTrue(message("x", BIG.withBgColor(new Rgba(0, 0, 0, Float.NaN))).contains("options.bgColor alpha must be a finite number"));
       assertTrue(message("x", BIG.withFont("Sans 12")).contains("give the size in the size parameter"));
       assertThrows(NullPointerException.class, () -> Text.create(null, BIG));
       assertThrows(NullPointerException.class, () -> Text.create("x", (Text.Options) null));
