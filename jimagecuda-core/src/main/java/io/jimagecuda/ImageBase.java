@@ -2,6 +2,7 @@ package io.jimagecuda;
 
 import io.jimagecuda.internal.Check;
 import io.jimagecuda.internal.ImageAccess;
+import io.jimagecuda.internal.LiveImages;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.backend.PixelFormat;
@@ -68,6 +69,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
     this.storage = zeroed ? backend.allocate(format, capacity) : backend.allocateForOverwrite(format, capacity);
     Storage s = storage;
     this.cleanable = CLEANER.register(this, s::free);
+    LiveImages.allocated();
   }
 
   /** {@return the logical width in pixels} */
@@ -128,6 +130,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
     if (!freed) {
       freed = true;
       cleanable.clean();
+      LiveImages.released();
     }
   }
 
