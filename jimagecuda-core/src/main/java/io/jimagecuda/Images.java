@@ -8,6 +8,7 @@ import io.jimagecuda.internal.io.RasterConversion;
 import io.jimagecuda.internal.io.Rgba8;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.NoSuchFileException;
@@ -503,6 +504,216 @@ public final class Images {
           op + ": quality must be in 1..100 (or Images.Save.ENCODER_DEFAULT_QUALITY), got " + quality);
     }
     return FileFormat.forPath(op, path);
+  }
+
+  // ---------------------------------------------------------------- in-memory files and host pictures
+
+  /**
+   * Decodes image file content held in memory to 8-bit RGBA on the CPU, without touching a backend: the
+   * first half of {@link #load(byte[], Load)}, for programs that decode on their own threads. Formats and
+   * sample conversion as in {@link #load(Path, Load)}.
+   *
+   * @param encoded the content of a PNG, JPEG, BMP, TIFF, WebP or GIF file
+   * @param autorotate whether to apply the EXIF orientation (see {@link Load#autorotate()})
+   * @return the decoded pixels
+   * @throws NullPointerException if {@code encoded} is null
+   * @throws IOException if the data cannot be decoded or is larger than 32768 pixels a side
+   */
+  public static HostImage decode(byte[] encoded, boolean autorotate) throws IOException {
+    Check.notNull("Images.decode", "encoded", encoded);
+    return hostImage(ImageFiles.read(encoded, "image data (" + encoded.length + " bytes)", autorotate));
+  }
+
+  /**
+   * Decodes the image file content read from {@code in} (which is not closed) to 8-bit RGBA on the CPU; see
+   * {@link #decode(byte[], boolean)}.
+   *
+   * @param in the stream, positioned at the start of the file content
+   * @param autorotate whether to apply the EXIF orientation
+   * @return the decoded pixels
+   * @throws NullPointerException if {@code in} is null
+   * @throws IOException if the stream cannot be read or its content decoded
+   */
+  public static HostImage decode(InputStream in, boolean autorotate) throws IOException {
+    Check.notNull("Images.decode", "in", in);
+    return hostImage(ImageFiles.read(in, "image stream", autorotate));
+  }
+
+  /**
+   * Decodes an image file to 8-bit RGBA on the CPU; see {@link #decode(byte[], boolean)}.
+   *
+   * @param path the file
+   * @param autorotate whether to apply the EXIF orientation
+   * @return the decoded pixels
+   * @throws NoSuchFileException if there is no file at {@code path}
+   * @throws IOException if the file cannot be read or decoded (the message names the path)
+   */
+  public static HostImage decode(Path path, boolean autorotate) throws IOException {
+    Check.notNull("Images.decode", "path", path);
+    return hostImage(ImageFiles.read(path, autorotate));
+  }
+
+  /**
+   * Encodes host pixels on the CPU as a file in memory: the second half of {@link #encode(Image, String, Save)}.
+   * The bytes are those {@link #save(Image, Path, Save)} writes for the same pixels, format and quality.
+   *
+   * @param pixels the pixels
+   * @param formatOrExtension {@code "png"}, {@code "jpg"}/{@code "jpeg"}, {@code "bmp"} or
+   *     {@code "tif"}/{@code "tiff"}, any case, with or without a leading dot
+   * @param quality JPEG quality 1..100, or {@link Save#ENCODER_DEFAULT_QUALITY}; checked for every format,
+   *     used only by JPEG
+   * @return the encoded file content
+   * @throws IllegalArgumentException for an unsupported format or quality
+   * @throws IOException if encoding fails
+   */
+  public static byte[] encode(HostImage pixels, String formatOrExtension, int quality) throws IOException {
+    String op = "Images.encode";
+    Check.notNull(op, "pixels", pixels);
+    FileFormat format = checkEncode(op, formatOrExtension, quality);
+    return ImageFiles.encode(new Rgba8(pixels.width(), pixels.height(), pixels.rgba()), format, quality);
+  }
+
+  /**
+   * Converts {@code image} to 8 bits and encodes it as a file in memory: {@link #save(Image, Path, Save)}
+   * without the file (the same bytes).
+   *
+   * @param image the image; not changed
+   * @param formatOrExtension {@code "png"}, {@code "jpg"}/{@code "jpeg"}, {@code "bmp"} or
+   *     {@code "tif"}/{@code "tiff"}, any case, with or without a leading dot
+   * @param options JPEG quality and scratch buffer; {@link Save#DEFAULTS} for neither
+   * @return the encoded file content
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for an unsupported format or quality, or images on different backends
+   * @throws CapacityExceededException if the scratch buffer is too small
+   * @throws IllegalStateException if {@code image} or the scratch buffer was freed
+   * @throws IOException if encoding fails
+   */
+  public static byte[] encode(Image image, String formatOrExtension, Save options) throws IOException {
+    String op = "Images.encode";
+    Check.usable(op, "image", image);
+    Check.notNull(op, "options", options);
+    FileFormat format = checkEncode(op, formatOrExtension, options.quality());
+    return ImageFiles.encode(rgba8(op, image, options.u8Buffer()), format, options.quality());
+  }
+
+  /**
+   * Loads image file content held in memory into a new float image, exactly as {@link #load(Path, Load)}
+   * loads a file: on the backend of {@code options.u8Buffer()} if given, else on the default backend.
+   *
+   * @param encoded the content of a PNG, JPEG, BMP, TIFF, WebP or GIF file
+   * @param options autorotation and scratch buffer; {@link Load#DEFAULTS} for none
+   * @return the new image, which the caller closes
+   * @throws NullPointerException if an argument is null
+   * @throws CapacityExceededException if the scratch buffer is too small
+   * @throws IllegalStateException if the scratch buffer was freed
+   * @throws IOException if the data cannot be decoded or is larger than 32768 pixels a side
+   */
+  public static Image load(byte[] encoded, Load options) throws IOException {
+    String op = "Images.load";
+    Check.notNull(op, "encoded", encoded);
+    Check.notNull(op, "options", options);
+    checkBuffers(op, null, options.u8Buffer());
+    Rgba8 pixels = ImageFiles.read(encoded, "image data (" + encoded.length + " bytes)", options.autorotate());
+    return fromRgba8(op, pixels, null, options.u8Buffer());
+  }
+
+  /**
+   * Loads the image file content read from {@code in} (which is not closed) into a new float image, as
+   * {@link #load(byte[], Load)} does.
+   *
+   * @param in the stream, positioned at the start of the file content
+   * @param options autorotation and scratch buffer; {@link Load#DEFAULTS} for none
+   * @return the new image, which the caller closes
+   * @throws NullPointerException if an argument is null
+   * @throws CapacityExceededException if the scratch buffer is too small
+   * @throws IllegalStateException if the scratch buffer was freed
+   * @throws IOException if the stream cannot be read or its content decoded
+   */
+  public static Image load(InputStream in, Load options) throws IOException {
+    String op = "Images.load";
+    Check.notNull(op, "in", in);
+    Check.notNull(op, "options", options);
+    checkBuffers(op, null, options.u8Buffer());
+    return fromRgba8(op, ImageFiles.read(in, "image stream", options.autorotate()), null, options.u8Buffer());
+  }
+
+  /**
+   * Uploads host pixels into a new float image on {@code backend} (each channel {@code v / 255}, converted
+   * on the device): the second half of a load.
+   *
+   * @param pixels the pixels
+   * @param backend where the new image lives; {@link BackendKind#CUDA} means the calling thread's
+   *     device (see {@link JImageCuda#useCudaDevice(int)})
+   * @return the new image, which the caller closes
+   * @throws NullPointerException if an argument is null
+   * @throws BackendUnavailableException if that backend cannot run here
+   */
+  public static Image fromHostImage(HostImage pixels, BackendKind backend) {
+    String op = "Images.fromHostImage";
+    Check.notNull(op, "pixels", pixels);
+    Check.notNull(op, "backend", backend);
+    Rgba8 rgba = new Rgba8(pixels.width(), pixels.height(), pixels.rgba());
+    try (ImageU8 u8 = new ImageU8(pixels.width(), pixels.height(), backend)) {
+      return fromRgba8(op, rgba, null, u8);
+    }
+  }
+
+  /**
+   * Converts {@code image} to 8 bits on its backend ({@link #convertFloatToU8}) and downloads the result:
+   * the first half of a save. Waits for the image's pending work.
+   *
+   * @param image the image; not changed
+   * @return the pixels of its logical area
+   * @throws IllegalStateException if {@code image} was freed
+   */
+  public static HostImage toHostImage(Image image) {
+    Check.usable("Images.toHostImage", "image", image);
+    return hostImage(rgba8("Images.toHostImage", image, null));
+  }
+
+  /**
+   * {@link #toHostImage(Image)} through a caller's 8-bit scratch buffer instead of a temporary.
+   *
+   * @param image the image; not changed
+   * @param u8Buffer 8-bit scratch on {@code image}'s backend, resized to the image size
+   * @return the pixels of its logical area
+   * @throws CapacityExceededException if the scratch buffer is too small
+   * @throws IllegalArgumentException if the images are on different backends
+   * @throws IllegalStateException if an image was freed
+   */
+  public static HostImage toHostImage(Image image, ImageU8 u8Buffer) {
+    Check.notNull("Images.toHostImage", "u8Buffer", u8Buffer);
+    return hostImage(rgba8("Images.toHostImage", image, u8Buffer));
+  }
+
+  private static FileFormat checkEncode(String op, String formatOrExtension, int quality) {
+    Check.notNull(op, "formatOrExtension", formatOrExtension);
+    if (quality != Save.ENCODER_DEFAULT_QUALITY && (quality < 1 || quality > 100)) {
+      throw new IllegalArgumentException(
+          op + ": quality must be in 1..100 (or Images.Save.ENCODER_DEFAULT_QUALITY), got " + quality);
+    }
+    return FileFormat.forName(op, formatOrExtension);
+  }
+
+  /** Converts a float image to 8 bits through {@code u8Buffer} (or a temporary) and downloads it. */
+  private static Rgba8 rgba8(String op, Image image, @Nullable ImageU8 u8Buffer) {
+    if (u8Buffer != null) {
+      Check.sameBackend(op, new String[] {"image", "u8Buffer"}, image, u8Buffer);
+      Check.resizeFor(op, "u8Buffer", u8Buffer, image.width(), image.height());
+    }
+    ImageU8 u8 = u8Buffer != null ? u8Buffer : new ImageU8(image.width(), image.height(), image.backend());
+    try {
+      convertFloatToU8(u8, image);
+      return rgba8(u8);
+    } finally {
+      if (u8Buffer == null) {
+        u8.free();
+      }
+    }
+  }
+
+  private static HostImage hostImage(Rgba8 pixels) {
+    return new HostImage(pixels.width(), pixels.height(), pixels.data());
   }
 
   // ---------------------------------------------------------------- Java2D and host-array bridges

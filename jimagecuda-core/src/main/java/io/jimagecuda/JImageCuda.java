@@ -58,6 +58,38 @@ public final class JImageCuda {
     Backends.get(kind).synchronize();
   }
 
+  /**
+   * {@return how many CUDA devices the driver reports (0 when CUDA cannot run here)} Never throws.
+   * Devices are numbered from 0 in the driver's order, which {@code CUDA_VISIBLE_DEVICES} may restrict.
+   */
+  public static int cudaDeviceCount() {
+    return Backends.cudaAvailable() ? Backends.cudaDeviceCount() : 0;
+  }
+
+  /**
+   * {@return the CUDA device that {@link BackendKind#CUDA} means on the calling thread: the one of the
+   * innermost open {@link CudaDeviceScope}, else the configured device; -1 when CUDA cannot run here}
+   */
+  public static int cudaDevice() {
+    return Backends.boundCudaDevice();
+  }
+
+  /**
+   * Binds the calling thread to CUDA device {@code device} until the returned scope is closed: images
+   * created on this thread with {@link BackendKind#CUDA} live on that GPU, each device with its own
+   * stream. Starts that device's backend on first use (kernels loaded once per device). Typical use is one
+   * worker thread per GPU; see {@link CudaDeviceScope}.
+   *
+   * @param device the device index, 0 for the first GPU
+   * @return the open scope; close it on the same thread (try-with-resources)
+   * @throws IllegalArgumentException if {@code device} is negative
+   * @throws BackendUnavailableException if CUDA cannot run here, or there is no such device (the message
+   *     says how many there are)
+   */
+  public static CudaDeviceScope useCudaDevice(int device) {
+    return new CudaDeviceScope(Backends.cuda(device));
+  }
+
   /** Waits for the default backend; see {@link #synchronize(BackendKind)}. */
   public static void synchronize() {
     synchronize(defaultBackend());

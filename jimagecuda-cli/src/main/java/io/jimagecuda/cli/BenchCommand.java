@@ -8,13 +8,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code jimagecuda bench ...}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-    description = "Measure performance.", subcommands = {BenchOpsCommand.class, BenchPresentCommand.class})
+    description = "Measure performance.",
+    subcommands = {BenchOpsCommand.class, BenchPresentCommand.class, BenchBatchCommand.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command (ops, present)");
+    throw new ParameterException(spec.commandLine(), "Missing command (ops, present, batch)");
   }
 }

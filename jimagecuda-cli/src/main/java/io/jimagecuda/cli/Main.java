@@ -21,23 +21,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code jimagecuda} command: {@code render}, {@code info}, {@code conformance}, {@code preview},
- * {@code bench ops}, {@code bench present} and {@code gallery}.
+ * {@code bench ops}, {@code bench present}, {@code gallery}, {@code batch} and {@code bench batch}.
  *
  * <p>Exit codes: 0 success; 1 conformance cases failed (or a benchmarked path drew wrong pixels, or
  * {@code gallery --check} found stale files); 2 a user error (bad arguments, an invalid recipe, a missing
- * file, an unavailable backend or OpenGL), reported as one line on stderr; 3 an internal error. Stack
+ * file, an unavailable backend or OpenGL), reported as one line on stderr; 3 an internal error; 4
+ * {@code batch}: some files failed, the others were written; 130 {@code batch} interrupted (Ctrl-C). Stack
  * traces are printed only with {@code --debug}.
  */
 @Command(name = "jimagecuda", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "GPU image compositing: renders recipes, checks conformance, previews, measures.",
     subcommands = {RenderCommand.class, InfoCommand.class, ConformanceCommand.class, PreviewCommand.class,
-        BenchCommand.class, GalleryCommand.class},
+        BenchCommand.class, GalleryCommand.class, BatchCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  conformance cases failed, a benchmarked present path drew wrong pixels, or "
         + "gallery --check found stale files",
         "  2  user error (arguments, recipe, files, backend, no OpenGL)",
-        "  3  internal error (run with --debug for the stack trace)"})
+        "  3  internal error (run with --debug for the stack trace)",
+        "  4  batch: some files failed (the others were written)",
+        "  130  batch: interrupted (Ctrl-C) after finishing the files in flight"})
 public final class Main implements Callable<Integer> {
   /** Exit code of a user error. */
   static final int USER_ERROR = 2;

@@ -19,7 +19,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jimagecuda render RECIPE -o PNG}: runs a recipe and saves its output image. */
+/**
+ * {@code jimagecuda render RECIPE -o PNG [--input FILE]}: runs a recipe (with {@code FILE} as its
+ * {@code $input} image) and saves its output image.
+ */
 @Command(name = "render", mixinStandardHelpOptions = true,
     description = "Run a recipe (JSON) and save its output image as an 8-bit RGBA PNG.")
 final class RenderCommand implements Callable<Integer> {
@@ -36,6 +39,10 @@ final class RenderCommand implements Callable<Integer> {
       description = "Where {\"load\": file} images are read from (default: the recipe's directory).")
   Path inputs;
 
+  @Option(names = "--input", paramLabel = "FILE",
+      description = "The image the recipe's {\"load\": \"$input\"} stands for (decoded like any load).")
+  Path input;
+
   @Option(names = "--backend", paramLabel = "cpu|cuda", converter = Main.BackendConverter.class,
       description = "The backend to run on (default: CUDA when available, else CPU).")
   BackendKind backend;
@@ -48,8 +55,17 @@ final class RenderCommand implements Callable<Integer> {
     Recipe r = RecipeParser.parse(recipe);
     BackendKind kind = backend != null ? backend : JImageCuda.defaultBackend();
     Path dir = inputs != null ? inputs : recipe.toAbsolutePath().getParent();
+    if (input != null && !r.usesInput()) {
+      throw new ParameterException(spec.commandLine(), "--input was given but the recipe " + recipe
+          + " has no image {\"load\": \"" + Recipe.INPUT + "\"}");
+    }
+    if (input == null && r.usesInput()) {
+      throw new ParameterException(spec.commandLine(), "the recipe " + recipe + " loads \"" + Recipe.INPUT
+          + "\": give the image with --input FILE");
+    }
     long start = System.nanoTime();
-    try (Image out = new RecipeRunner(kind, dir).run(r)) {
+    try (Image in = input == null ? null : ImageFiles.standard().load(input, kind);
+        Image out = new RecipeRunner(kind, dir).run(r, in)) {
       Path parent = output.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);

@@ -35,6 +35,6 @@ class MainTest {
   void benchWithoutASubcommandIsAUsageError() {
     Cli.Result r = Cli.run("bench");
     assertEquals(2, r.exit());
-    assertEquals("jimagecuda bench: Missing command (ops, present) (see 'jimagecuda bench --help')\n", r.err());
+    assertEquals("jimagecuda bench: Missing command (ops, present, batch) (see 'jimagecuda bench --help')\n", r.err());
   }
 }

@@ -1,8 +1,11 @@
 package io.jimagecuda.internal;
 
+import io.jimagecuda.BackendKind;
 import io.jimagecuda.CapacityExceededException;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.Rgba;
+import io.jimagecuda.internal.backend.Backend;
+import io.jimagecuda.internal.backend.Backends;
 import java.util.Arrays;
 
 /**
@@ -80,6 +83,26 @@ public final class Check {
     }
     if (img.isFreed()) {
       throw new IllegalStateException(op + ": " + param + " has been freed or is invalid (" + img + ")");
+    }
+    onThreadsDevice(op, param, img);
+  }
+
+  /**
+   * A CUDA image is used on a thread whose CUDA device ({@link io.jimagecuda.CudaDeviceScope}) is the
+   * image's: results and temporaries are created on the thread's device.
+   */
+  private static void onThreadsDevice(String op, String param, ImageBase img) {
+    if (img.backend() != BackendKind.CUDA) {
+      return;
+    }
+    Backend own = ImageAccess.backend(img);
+    Backend threads = Backends.get(BackendKind.CUDA);
+    if (own != threads) {
+      int imageDevice = Backends.cudaOrdinal(own);
+      int threadDevice = Backends.cudaOrdinal(threads);
+      throw new IllegalStateException(String.format("%s: %s is on CUDA device %d but this thread's CUDA "
+          + "device is %d; use it inside JImageCuda.useCudaDevice(%d)", op, param, imageDevice, threadDevice,
+          imageDevice));
     }
   }
 

@@ -34,6 +34,18 @@ public record Recipe(String name, Map<String, ImageSource> images, List<Step> st
     steps = List.copyOf(steps);
   }
 
+  /**
+   * The placeholder a recipe loads instead of a file name, {@code {"load": "$input"}}: the image the
+   * recipe is applied to, given when it runs ({@code render --input FILE}, {@code batch},
+   * {@link RecipeRunner#run(Recipe, io.jimagecuda.Image)}, {@link RecipeJob}).
+   */
+  public static final String INPUT = "$input";
+
+  /** {@return whether an image of this recipe is {@code {"load": "$input"}}, so that it needs an input} */
+  public boolean usesInput() {
+    return images.values().stream().anyMatch(s -> s instanceof LoadImage l && l.isInput());
+  }
+
   /** {@return the recipe's tolerance, or {@link Tolerance#DEFAULT}} */
   public Tolerance toleranceOrDefault() {
     return tolerance.orElse(Tolerance.DEFAULT);
@@ -53,11 +65,16 @@ public record Recipe(String name, Map<String, ImageSource> images, List<Step> st
   }
 
   /**
-   * {@code {"load": "photo.jpg"}}: a file of the inputs directory, decoded to straight RGBA.
+   * {@code {"load": "photo.jpg"}}: a file of the inputs directory, decoded to straight RGBA; or
+   * {@code {"load": "$input"}} ({@link #INPUT}): the input image given when the recipe runs.
    *
-   * @param file the file name, relative to the inputs directory
+   * @param file the file name, relative to the inputs directory, or {@link #INPUT}
    */
   public record LoadImage(String file) implements ImageSource {
+    /** {@return whether this is the {@code $input} placeholder rather than a file} */
+    public boolean isInput() {
+      return INPUT.equals(file);
+    }
   }
 
   /**

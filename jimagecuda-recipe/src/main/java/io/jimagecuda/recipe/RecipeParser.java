@@ -162,6 +162,13 @@ public final class RecipeParser {
 
   private static String inputFile(JsonNode v, String where) {
     String file = text(v, where + ": 'load'");
+    if (file.equals(Recipe.INPUT)) {
+      return file;
+    }
+    if (file.startsWith("$")) {
+      throw new RecipeException(where + ": 'load' names the unknown placeholder " + show(v)
+          + "; the only placeholder is \"" + Recipe.INPUT + "\" (the input image given when the recipe runs)");
+    }
     Path p;
     try {
       p = Path.of(file).normalize();

@@ -6,7 +6,9 @@ import io.jimagecuda.Config;
 import io.jimagecuda.internal.cpu.CpuBackend;
 import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.internal.cuda.driver.DriverLibrary;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Creates each backend once, on first use, and chooses the default one. */
 public final class Backends {
@@ -45,15 +47,83 @@ public final class Backends {
     }
   }
 
-  /** The backend of that kind. */
+  /** The CUDA backends of devices other than the configured one, by ordinal, started on first use. */
+  private static final Map<Integer, CudaBackend> OTHER_DEVICES = new ConcurrentHashMap<>();
+
+  /** The CUDA backend {@link BackendKind#CUDA} means on this thread; null: the configured device. */
+  private static final ThreadLocal<CudaBackend> BOUND = new ThreadLocal<>();
+
+  /**
+   * The backend of that kind; for CUDA, the device bound to the calling thread ({@link #bindCuda}) or
+   * else the configured one.
+   */
   public static Backend get(BackendKind kind) {
     if (kind == BackendKind.CPU) {
       return Cpu.INSTANCE;
+    }
+    CudaBackend bound = BOUND.get();
+    if (bound != null) {
+      return bound;
     }
     if (Cuda.INSTANCE == null) {
       throw new BackendUnavailableException(Cuda.FAILURE.getMessage(), Cuda.FAILURE);
     }
     return Cuda.INSTANCE;
+  }
+
+  /**
+   * The CUDA backend of device {@code ordinal}, started on first use and kept for the life of the JVM.
+   *
+   * @throws IllegalArgumentException if {@code ordinal} is negative
+   * @throws BackendUnavailableException if CUDA cannot run here or there is no such device
+   */
+  public static CudaBackend cuda(int ordinal) {
+    if (ordinal < 0) {
+      throw new IllegalArgumentException("CUDA device index must be non-negative, got " + ordinal);
+    }
+    if (Cuda.INSTANCE == null) {
+      throw new BackendUnavailableException("CUDA device " + ordinal + " cannot be used: "
+          + Cuda.FAILURE.getMessage(), Cuda.FAILURE);
+    }
+    if (Cuda.INSTANCE.ordinal() == ordinal) {
+      return Cuda.INSTANCE;
+    }
+    return OTHER_DEVICES.computeIfAbsent(ordinal, CudaBackend::create);
+  }
+
+  /** The device index of a CUDA backend, -1 for another backend. */
+  public static int cudaOrdinal(Backend backend) {
+    return backend instanceof CudaBackend cuda ? cuda.ordinal() : -1;
+  }
+
+  /** Number of CUDA devices the driver reports; 0 when CUDA cannot run here. */
+  public static int cudaDeviceCount() {
+    return Cuda.INSTANCE == null ? 0 : Cuda.INSTANCE.deviceCount();
+  }
+
+  /**
+   * Makes {@link BackendKind#CUDA} mean {@code backend} on the calling thread ({@code null}: the configured
+   * device again).
+   *
+   * @return the binding it replaces, to restore later ({@code null} for none)
+   */
+  public static CudaBackend bindCuda(CudaBackend backend) {
+    CudaBackend previous = BOUND.get();
+    if (backend == null) {
+      BOUND.remove();
+    } else {
+      BOUND.set(backend);
+    }
+    return previous;
+  }
+
+  /** The CUDA device {@link BackendKind#CUDA} means on the calling thread, or -1 when CUDA cannot run. */
+  public static int boundCudaDevice() {
+    CudaBackend bound = BOUND.get();
+    if (bound != null) {
+      return bound.ordinal();
+    }
+    return Cuda.INSTANCE == null ? -1 : Cuda.INSTANCE.ordinal();
   }
 
   /** Whether the CUDA backend started. */

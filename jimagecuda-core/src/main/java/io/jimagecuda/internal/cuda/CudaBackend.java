@@ -40,6 +40,14 @@ public final class CudaBackend implements Backend {
   private static final long STAGING_BYTES = 16L << 20;
   private static final int CUDA_ERROR_OUT_OF_MEMORY = 2;
 
+  /**
+   * The context current on each thread as far as the CUDA backends know: one per thread for all devices,
+   * so that a thread that works with two devices in turn switches contexts correctly.
+   */
+  private static final ThreadLocal<long[]> CURRENT_CONTEXT = ThreadLocal.withInitial(() -> new long[1]);
+
+  private final int ordinal;
+  private final int deviceCount;
   private final int device;
   private final long context;
   private final long stream;
@@ -52,7 +60,6 @@ public final class CudaBackend implements Backend {
   private final int driverVersion;
   private final boolean pooled;
   private final long pool;
-  private final ThreadLocal<Boolean> current = ThreadLocal.withInitial(() -> Boolean.FALSE);
   private final ThreadLocal<KernelLaunch> launches = ThreadLocal.withInitial(() -> new KernelLaunch(this));
   private final Object stagingLock = new Object();
   private long staging;
@@ -77,12 +84,15 @@ public final class CudaBackend implements Backend {
       driverVersion = MemoryUtil.memGetInt(p);
       CudaCall.check("cuDeviceGetCount", CU.ncuDeviceGetCount(p));
       int count = MemoryUtil.memGetInt(p);
+      this.ordinal = ordinal;
+      this.deviceCount = count;
       if (count == 0) {
         throw new BackendUnavailableException("The CUDA driver loaded but reports no device");
       }
       if (ordinal < 0 || ordinal >= count) {
-        throw new BackendUnavailableException("CUDA device " + ordinal + " does not exist (there are "
-            + count + "); set jimagecuda.cuda.device to 0.." + (count - 1));
+        throw new BackendUnavailableException("CUDA device " + ordinal + " does not exist: the driver reports "
+            + count + (count == 1 ? " device (0)" : " devices (0.." + (count - 1) + ")")
+            + "; choose one of them (--devices, jimagecuda.cuda.device)");
       }
       CudaCall.check("cuDeviceGet", CU.ncuDeviceGet(p, ordinal));
       device = MemoryUtil.memGetInt(p);
@@ -131,6 +141,16 @@ public final class CudaBackend implements Backend {
    *     missing
    */
   public static CudaBackend create() {
+    return create(Config.cudaDevice());
+  }
+
+  /**
+   * Starts the backend on device {@code ordinal}, with its own stream in the device's primary context.
+   *
+   * @throws BackendUnavailableException with the reason when the driver, the device or the kernels are
+   *     missing
+   */
+  public static CudaBackend create(int ordinal) {
     try {
       CU.Functions.LIBRARY.getName();
     } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
@@ -144,7 +164,7 @@ public final class CudaBackend implements Backend {
           + " is missing: nvcc was not found when it was built). Rebuild with nvcc on PATH, or use the "
           + "CPU backend");
     }
-    return new CudaBackend(Config.cudaDevice());
+    return new CudaBackend(ordinal);
   }
 
   private int attribute(long p, int attribute) {
@@ -174,15 +194,26 @@ public final class CudaBackend implements Backend {
 
   /** Binds the primary context to the calling thread if it is not yet. */
   public void makeCurrent() {
-    if (!current.get()) {
+    long[] current = CURRENT_CONTEXT.get();
+    if (current[0] != context) {
       CudaCall.check("cuCtxSetCurrent", CU.ncuCtxSetCurrent(context));
-      current.set(Boolean.TRUE);
+      current[0] = context;
     }
   }
 
   /** The stream every operation is enqueued on. */
   public long stream() {
     return stream;
+  }
+
+  /** The device index this backend runs on (0 for the first GPU). */
+  public int ordinal() {
+    return ordinal;
+  }
+
+  /** How many CUDA devices the driver reported when this backend started. */
+  public int deviceCount() {
+    return deviceCount;
   }
 
   /** The device ordinal handle ({@code CUdevice}). */

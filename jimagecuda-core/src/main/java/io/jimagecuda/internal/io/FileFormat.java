@@ -41,6 +41,32 @@ public enum FileFormat {
     throw new IllegalArgumentException(op + ": " + path + " " + what + "; supported: " + supported() + webp);
   }
 
+  /**
+   * The format named {@code formatOrExtension}: an extension with or without its dot, any case
+   * ({@code "png"}, {@code ".JPG"}, {@code "jpeg"}, {@code "tif"}).
+   *
+   * @throws IllegalArgumentException naming the value and the supported ones
+   */
+  public static FileFormat forName(String op, String formatOrExtension) {
+    String ext = formatOrExtension.trim().toLowerCase(Locale.ROOT);
+    if (ext.startsWith(".")) {
+      ext = ext.substring(1);
+    }
+    for (FileFormat f : values()) {
+      if (Arrays.asList(f.extensions).contains(ext)) {
+        return f;
+      }
+    }
+    String webp = ext.equals("webp") ? " (WebP can be loaded but not saved)" : "";
+    throw new IllegalArgumentException(op + ": unsupported format '" + formatOrExtension + "'; supported: "
+        + supported() + webp);
+  }
+
+  /** {@return the usual file extension of this format, without the dot: png, jpg, bmp or tif} */
+  public String extension() {
+    return extensions[0];
+  }
+
   /** The supported extensions, e.g. {@code ".png, .jpg, .jpeg, .bmp, .tif, .tiff"}. */
   public static String supported() {
     return Arrays.stream(values()).flatMap(f -> Arrays.stream(f.extensions)).map(e -> "." + e)

@@ -2,7 +2,10 @@ package io.jimagecuda.internal.io;
 
 import io.jimagecuda.ImageBase;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +28,8 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.w3c.dom.NodeList;
 
 /**
@@ -62,32 +67,79 @@ public final class ImageFiles {
       throw new IOException("Cannot load " + path + ": it is a directory");
     }
     try (ImageInputStream in = open(path)) {
-      int orientation = autorotate ? ExifOrientation.read(in) : 1;
-      ImageReader reader = readerFor(in);
-      if (reader == null) {
-        throw new IOException("Cannot load " + path + ": not a PNG, JPEG, BMP, TIFF, WebP or GIF image");
-      }
+      return read(in, path.toString(), autorotate);
+    }
+  }
+
+  /**
+   * Decodes encoded file content held in memory, as {@link #read(Path, boolean)} decodes a file.
+   *
+   * @param name what the messages call the data (a file name, "bytes")
+   * @throws IOException if the data cannot be decoded or is too large; the message names {@code name}
+   */
+  public static Rgba8 read(byte[] encoded, String name, boolean autorotate) throws IOException {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
+      return read(in, name, autorotate);
+    }
+  }
+
+  /**
+   * Decodes the content of {@code stream} (read to its end or to the end of the first image; not closed),
+   * as {@link #read(Path, boolean)} decodes a file.
+   *
+   * @param name what the messages call the data
+   * @throws IOException if the stream cannot be read or decoded; the message names {@code name}
+   */
+  public static Rgba8 read(InputStream stream, String name, boolean autorotate) throws IOException {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(stream)) {
+      return read(in, name, autorotate);
+    }
+  }
+
+  /**
+   * Encodes {@code img} as {@code format} into a new byte array: the same bytes {@link #write} puts in a
+   * file.
+   *
+   * @param quality as in {@link #write}
+   * @throws IOException if encoding fails
+   */
+  public static byte[] encode(Rgba8 img, FileFormat format, int quality) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, img.data().length / 8));
+    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      encode(img, format, quality, out);
+    } catch (RuntimeException e) {
+      throw new IOException("Cannot encode " + img.width() + "x" + img.height() + " as " + format + ": "
+          + e.getMessage(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Rgba8 read(ImageInputStream in, String path, boolean autorotate) throws IOException {
+    int orientation = autorotate ? ExifOrientation.read(in) : 1;
+    ImageReader reader = readerFor(in);
+    if (reader == null) {
+      throw new IOException("Cannot load " + path + ": not a PNG, JPEG, BMP, TIFF, WebP or GIF image");
+    }
+    try {
+      reader.setInput(in, true, true);
+      int width;
+      int height;
       try {
-        reader.setInput(in, true, true);
-        int width;
-        int height;
-        try {
-          width = reader.getWidth(0);
-          height = reader.getHeight(0);
-        } catch (IOException | RuntimeException e) {
-          throw decodeFailure(path, reader, e);
-        }
-        checkSize(path, width, height);
-        BufferedImage decoded;
-        try {
-          decoded = reader.read(0);
-        } catch (IOException | RuntimeException e) {
-          throw decodeFailure(path, reader, e);
-        }
-        return ExifOrientation.apply(RasterConversion.toRgba8(decoded), orientation);
-      } finally {
-        reader.dispose();
+        width = reader.getWidth(0);
+        height = reader.getHeight(0);
+      } catch (IOException | RuntimeException e) {
+        throw decodeFailure(path, reader, e);
       }
+      checkSize(path, width, height);
+      BufferedImage decoded;
+      try {
+        decoded = reader.read(0);
+      } catch (IOException | RuntimeException e) {
+        throw decodeFailure(path, reader, e);
+      }
+      return ExifOrientation.apply(RasterConversion.toRgba8(decoded), orientation);
+    } finally {
+      reader.dispose();
     }
   }
 
@@ -206,11 +258,11 @@ public final class ImageFiles {
     return reader.getOriginatingProvider().getFormatNames()[0].toLowerCase(Locale.ROOT);
   }
 
-  private static IOException decodeFailure(Path path, ImageReader reader, Exception e) {
+  private static IOException decodeFailure(String path, ImageReader reader, Exception e) {
     return new IOException("Cannot decode " + path + " (" + formatOf(reader) + "): " + e.getMessage(), e);
   }
 
-  private static void checkSize(Path path, int width, int height) throws IOException {
+  private static void checkSize(String path, int width, int height) throws IOException {
     if (width > ImageBase.MAX_SIDE || height > ImageBase.MAX_SIDE || (long) width * height * 4 > MAX_BYTES) {
       throw new IOException("Cannot load " + path + ": " + width + "x" + height + " is too large (at most "
           + ImageBase.MAX_SIDE + " pixels per side and " + MAX_BYTES / 4 + " pixels in all)");
