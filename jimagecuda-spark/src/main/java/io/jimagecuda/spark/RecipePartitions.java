@@ -3,6 +3,7 @@ package io.jimagecuda.spark;
 import io.jimagecuda.HostImage;
 import io.jimagecuda.Images;
 import io.jimagecuda.recipe.RecipeJob;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +74,7 @@ final class RecipePartitions implements MapPartitionsFunction<Row, Row> {
 
   /** One input row to one result row; a failure becomes the error column. */
   private Row render(RecipeJob job, TaskDevice device, Row row) {
-    String path = row.isNullAt(0) ? null : row.getString(0);
+    @Nullable String path = row.isNullAt(0) ? null : row.getString(0);
     String format = options.format();
     if (row.isNullAt(1)) {
       return failed(path, format, device, "the content column is null");
@@ -82,13 +84,13 @@ final class RecipePartitions implements MapPartitionsFunction<Row, Row> {
       HostImage out = job.render(Images.decode(content, RecipeJob.INPUT_AUTOROTATE));
       byte[] encoded = Images.encode(out, format, options.quality());
       return RowFactory.create(path, encoded, out.width(), out.height(), format, device.label(), null);
-    } catch (Exception e) {
+    } catch (IOException | RuntimeException e) {
       LOG.warn("jimagecuda-spark: {} failed: {}", path, describe(e));
       return failed(path, format, device, describe(e));
     }
   }
 
-  private static Row failed(String path, String format, TaskDevice device, String error) {
+  private static Row failed(@Nullable String path, String format, TaskDevice device, String error) {
     return RowFactory.create(path, null, null, null, format, device.label(), error);
   }
 
@@ -98,7 +100,8 @@ final class RecipePartitions implements MapPartitionsFunction<Row, Row> {
     if (e.getMessage() != null) {
       text.append(": ").append(e.getMessage());
     }
-    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    Throwable cause = e.getCause();
+    for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
       if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
         text.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ")
             .append(cause.getMessage()).append(')');
