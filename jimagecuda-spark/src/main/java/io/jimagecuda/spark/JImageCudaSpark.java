@@ -5,7 +5,6 @@ import io.jimagecuda.recipe.OpRegistry;
 import io.jimagecuda.recipe.Recipe;
 import io.jimagecuda.recipe.RecipeException;
 import io.jimagecuda.recipe.RecipeParser;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -109,9 +108,7 @@ public final class JImageCudaSpark {
    *     ({@code SparkFiles.getRootDirectory()})
    */
   public record Options(String contentColumn, @Nullable String pathColumn, String format, int quality,
-      BackendChoice backend, @Nullable String assetsDirectory) implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+      BackendChoice backend, @Nullable String assetsDirectory) {
     /** The {@code binaryFile} columns, PNG output, the encoder's default quality, {@link BackendChoice#AUTO}. */
     public static final Options DEFAULTS = new Options("content", "path", "png",
         Images.Save.ENCODER_DEFAULT_QUALITY, BackendChoice.AUTO, null);
@@ -226,8 +223,8 @@ public final class JImageCudaSpark {
       path = functions.lit(null).cast(DataTypes.StringType);
     }
     Dataset<Row> input = images.select(path, images.col(options.contentColumn()));
-    RecipePartitions work = new RecipePartitions(recipeJson, options.withFormat(format),
-        localModeGpus(images.sparkSession().sparkContext()));
+    RecipePartitions work = new RecipePartitions(recipeJson, format, options.quality(), options.backend(),
+        options.assetsDirectory(), localModeGpus(images.sparkSession().sparkContext()));
     return input.mapPartitions(work, Encoders.row(RESULT_SCHEMA));
   }
 

@@ -28,17 +28,27 @@ final class RecipePartitions implements MapPartitionsFunction<Row, Row> {
   private static final Logger LOG = LoggerFactory.getLogger(RecipePartitions.class);
 
   private final String recipeJson;
-  private final JImageCudaSpark.Options options;
+  private final String format;
+  private final int quality;
+  private final JImageCudaSpark.BackendChoice backend;
+  private final @Nullable String assetsDirectory;
   private final List<String> localModeGpus;
 
   /**
    * @param recipeJson the recipe, checked on the driver
-   * @param options the options, with the format already normalised
+   * @param format the output format, checked and normalised
+   * @param quality the JPEG quality, checked
+   * @param backend where the images run
+   * @param assetsDirectory the directory of the recipe's files on the executors, or null for SparkFiles'
    * @param localModeGpus the driver's GPU addresses in local mode, else empty
    */
-  RecipePartitions(String recipeJson, JImageCudaSpark.Options options, List<String> localModeGpus) {
+  RecipePartitions(String recipeJson, String format, int quality, JImageCudaSpark.BackendChoice backend,
+      @Nullable String assetsDirectory, List<String> localModeGpus) {
     this.recipeJson = recipeJson;
-    this.options = options;
+    this.format = format;
+    this.quality = quality;
+    this.backend = backend;
+    this.assetsDirectory = assetsDirectory;
     this.localModeGpus = localModeGpus;
   }
 
@@ -47,7 +57,7 @@ final class RecipePartitions implements MapPartitionsFunction<Row, Row> {
     TaskContext task = TaskContext.get();
     Map<String, ResourceInformation> resources = task == null ? Map.of() : task.resourcesJMap();
     int partition = task == null ? 0 : task.partitionId();
-    TaskDevice device = GpuAssignment.choose(resources, localModeGpus, partition, options.backend(),
+    TaskDevice device = GpuAssignment.choose(resources, localModeGpus, partition, backend,
         CudaState::current);
     if (task != null) {
       LOG.info("jimagecuda-spark: stage {} partition {} (task {}) runs on {}: {}", task.stageId(), partition,
@@ -68,21 +78,19 @@ final class RecipePartitions implements MapPartitionsFunction<Row, Row> {
   }
 
   private Path assets() {
-    String dir = options.assetsDirectory();
-    return Path.of(dir != null ? dir : SparkFiles.getRootDirectory());
+    return Path.of(assetsDirectory != null ? assetsDirectory : SparkFiles.getRootDirectory());
   }
 
   /** One input row to one result row; a failure becomes the error column. */
   private Row render(RecipeJob job, TaskDevice device, Row row) {
     @Nullable String path = row.isNullAt(0) ? null : row.getString(0);
-    String format = options.format();
     if (row.isNullAt(1)) {
       return failed(path, format, device, "the content column is null");
     }
     byte[] content = (byte[]) row.get(1);
     try {
       HostImage out = job.render(Images.decode(content, RecipeJob.INPUT_AUTOROTATE));
-      byte[] encoded = Images.encode(out, format, options.quality());
+      byte[] encoded = Images.encode(out, format, quality);
       return RowFactory.create(path, encoded, out.width(), out.height(), format, device.label(), null);
     } catch (IOException | RuntimeException e) {
       LOG.warn("jimagecuda-spark: {} failed: {}", path, describe(e));
