@@ -312,7 +312,8 @@ public final class SparkBatch {
     @Override
     public java.util.Iterator<Row> call(java.util.Iterator<Row> rows) throws IOException {
       Path dir = new Path(outDir);
-      long attempt = org.apache.spark.TaskContext.get() == null ? 0 : org.apache.spark.TaskContext.get().taskAttemptId();
+      org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+      long attempt = task == null ? 0 : task.taskAttemptId();
       List<Row> report = new ArrayList<>();
       try (FileSystem fs = withoutChecksumFiles(dir, hadoop.value().value())) {
         writeAll(rows, fs, dir, attempt, report);
