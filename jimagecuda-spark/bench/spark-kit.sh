@@ -2,7 +2,7 @@
 # Packs what SparkBench needs in local mode (the module's jar and the jars named in local-mode-jars.txt)
 # into folders of at most LIMIT MiB each (default 60), for carrying to a machine without Maven or network
 # in several transfers: target/spark-kit/part1, part2, ... Put them back together there as one class path:
-#   java $(cat bench/spark-jvm-options) -cp "target/jimagecuda-spark-0.1.0-SNAPSHOT.jar:target/spark-kit/*/*" ...
+#   java $(cat bench/spark-jvm-options) -cp "target/jimagecuda-spark-0.1.0-SNAPSHOT.jar:target/spark-kit/part1/*:target/spark-kit/part2/*:target/spark-kit/part3/*" ...
 # Run after: ./mvnw -pl jimagecuda-spark -am -DskipTests package dependency:copy-dependencies -DincludeScope=compile
 set -euo pipefail
 cd "$(dirname "$0")/.."
