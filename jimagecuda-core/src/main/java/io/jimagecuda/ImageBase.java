@@ -2,6 +2,7 @@ package io.jimagecuda;
 
 import io.jimagecuda.internal.Check;
 import io.jimagecuda.internal.ImageAccess;
+import io.jimagecuda.internal.LiveImages;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.internal.backend.PixelFormat;
@@ -94,6 +95,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
     this.storage = zeroed ? backend.allocate(format, capacity) : backend.allocateForOverwrite(format, capacity);
     Storage s = storage;
     this.cleanable = CLEANER.register(this, s::free);
+    LiveImages.allocated();
   }
 
   /** {@return the logical width in pixels} */
@@ -190,6 +192,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
   final void release() {
     if ((int) STATE.getAndAdd(this, -1) - 1 == CLOSED) {
       cleanable.clean();
+      LiveImages.released();
     }
   }
 
