@@ -9,10 +9,12 @@
 #   mkdir -p .kit && cp -r ../shared/conformance/cases ../shared/conformance/inputs .kit/   # no expected images
 # Then, with the device tool, carrying [".device", ".stage", ".kit"]:
 #   bash .device/remote 'bash dev/device-check.sh tests conformance bench'
-# Steps (any subset, in this order): tests, conformance, bench, sanitize.
+# Steps (any subset, in this order): tests, conformance, bench, sanitize, studio (windows: prepare --with-x11=awt),
+# batch (bench batch; with two or more GPUs also one GPU against all of them, and nvidia-smi utilisation).
 #   DEVICE_TESTS="--select-class X ..."   junit selectors for the tests step (default: every GPU test)
 #   SANITIZE_TESTS="--select-package io.jimagecuda.parity"   selectors for the sanitize step
 #   BENCH_ARGS="--reps 10"                 extra arguments for bench ops
+#   BATCH_ARGS="--count 100"               extra arguments for bench batch
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-/tmp}
@@ -49,8 +51,39 @@ for step in "$@"; do
       GPU_TESTS_ROOT=$root SANITIZER_TOOLS=${SANITIZER_TOOLS:-memcheck racecheck initcheck synccheck} \
         bash dev/sanitize.sh ${SANITIZE_TESTS:-} || status=1
       ;;
+    studio)
+      # the studio's per-change time (headless EGL), then the panel and the studio in real windows (Xvfb with
+      # NVIDIA's GLX: carry .device built by `prepare --with-x11=awt`), screenshots into $OUT
+      cli bench studio >"$out/bench-studio.md" 2>"$out/bench-studio.err" || status=1
+      cat "$out/bench-studio.md"; tail -3 "$out/bench-studio.err"
+      cli preview docs/studio/demo.json --backend cuda --screenshot "$out/preview-cuda.png" >"$out/preview.txt" 2>&1 \
+        || status=1
+      tail -5 "$out/preview.txt"
+      cli studio docs/studio/demo.json --backend cuda --screenshot "$out/studio-cuda.png" >"$out/studio.txt" 2>&1 \
+        || status=1
+      tail -5 "$out/studio.txt"
+      ;;
+    batch)
+      # the batch benchmark (corpus generated once under $TMPDIR), CUDA and CPU; then one GPU against all GPUs
+      dir=${TMPDIR:-/tmp}/bench-batch
+      # shellcheck disable=SC2086
+      cli bench batch --dir "$dir" ${BATCH_ARGS:-} >"$out/bench-batch.md" 2>"$out/bench-batch.err" || status=1
+      cat "$out/bench-batch.md"; tail -3 "$out/bench-batch.err"
+      n=$(nvidia-smi -L 2>/dev/null | wc -l)
+      if [ "$n" -ge 2 ]; then
+        devs=$(seq -s, 0 $((n - 1)))
+        cli bench batch --dir "$dir" --backends cuda --devices 0 ${BATCH_ARGS:-} >"$out/bench-batch-1gpu.md" \
+          2>"$out/bench-batch-1gpu.err" || status=1
+        nvidia-smi --query-gpu=index,utilization.gpu,memory.used --format=csv -l 1 >"$out/gpu-util.csv" 2>&1 &
+        smi=$!
+        cli bench batch --dir "$dir" --backends cuda --devices "$devs" ${BATCH_ARGS:-} >"$out/bench-batch-${n}gpu.md" \
+          2>"$out/bench-batch-${n}gpu.err" || status=1
+        kill $smi 2>/dev/null
+        echo "-- 1 GPU"; cat "$out/bench-batch-1gpu.md"; echo "-- $n GPUs ($devs)"; cat "$out/bench-batch-${n}gpu.md"
+      fi
+      ;;
     *)
-      echo "device-check: unknown step $step (tests, conformance, bench, sanitize)" >&2
+      echo "device-check: unknown step $step (tests, conformance, bench, sanitize, studio, batch)" >&2
       exit 2
       ;;
   esac

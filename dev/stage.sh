@@ -10,6 +10,9 @@ rm -rf .stage
 mkdir -p .stage/lib
 for m in jimagecuda-*/; do
   m=${m%/}
+  # not for the GPU machine: Spark's jars (168 MiB; jimagecuda-spark/bench/spark-kit.sh splits them into
+  # parts to carry one by one), the JMH and consumer-test modules
+  case $m in jimagecuda-spark|jimagecuda-jmh|jimagecuda-it|jimagecuda-bom) continue ;; esac
   [ -d "$m/target/classes" ] || continue
   mkdir -p ".stage/$m/target"
   cp -r "$m/target/classes" ".stage/$m/target/"
