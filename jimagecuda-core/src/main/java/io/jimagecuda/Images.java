@@ -715,7 +715,7 @@ public final class Images {
    * The bytes are those {@link #save(Image, Path, Save)} writes for the same pixels, format and quality.
    *
    * @param pixels the pixels
-   * @param formatOrExtension {@code "png"}, {@code "jpg"}/{@code "jpeg"}, {@code "bmp"} or
+   * @param formatOrExtension {@code "png"}, {@code "jpg"}/{@code "jpeg"}, {@code "webp"}, {@code "bmp"} or
    *     {@code "tif"}/{@code "tiff"}, any case, with or without a leading dot
    * @param quality JPEG quality 1..100, or {@link Save#ENCODER_DEFAULT_QUALITY}; checked for every format,
    *     used only by JPEG
@@ -737,7 +737,7 @@ public final class Images {
    * without the file (the same bytes).
    *
    * @param image the image; not changed
-   * @param formatOrExtension {@code "png"}, {@code "jpg"}/{@code "jpeg"}, {@code "bmp"} or
+   * @param formatOrExtension {@code "png"}, {@code "jpg"}/{@code "jpeg"}, {@code "webp"}, {@code "bmp"} or
    *     {@code "tif"}/{@code "tiff"}, any case, with or without a leading dot
    * @param options JPEG quality and scratch buffer; {@link Save#DEFAULTS} for neither
    * @return the encoded file content
