@@ -10,7 +10,8 @@
 # Then, with the device tool, carrying [".device", ".stage", ".kit"]:
 #   bash .device/remote 'bash dev/device-check.sh tests conformance bench'
 # Steps (any subset, in this order): tests, conformance, bench, sanitize, studio (windows: prepare --with-x11=awt),
-# batch (bench batch; with two or more GPUs also one GPU against all of them, and nvidia-smi utilisation).
+# batch (bench batch; with two or more GPUs also one GPU against all of them, and nvidia-smi utilisation),
+# spark (SparkGpuTest and SparkBench in local mode; carry the kit of jimagecuda-spark/bench/spark-kit.sh).
 #   DEVICE_TESTS="--select-class X ..."   junit selectors for the tests step (default: every GPU test)
 #   SANITIZE_TESTS="--select-package io.jimagecuda.parity"   selectors for the sanitize step
 #   BENCH_ARGS="--reps 10"                 extra arguments for bench ops
@@ -82,8 +83,32 @@ for step in "$@"; do
         echo "-- 1 GPU"; cat "$out/bench-batch-1gpu.md"; echo "-- $n GPUs ($devs)"; cat "$out/bench-batch-${n}gpu.md"
       fi
       ;;
+    spark)
+      # Spark local mode on this machine's GPUs (the kit of jimagecuda-spark/bench/spark-kit.sh, carried part
+      # by part, plus target/spark-kit/extra: the module's jar and the test classes): SparkGpuTest, then
+      # SparkBench with the GPUs and with the CPU backend
+      k=jimagecuda-spark/target/spark-kit
+      scp="$k/extra/test-classes:$k/extra/core-test-classes:$k/extra/jimagecuda-spark.jar:$k/part1/*:$k/part2/*:$k/part3/*:$k/part4/*"
+      n=$(nvidia-smi -L 2>/dev/null | wc -l)
+      disc=$PWD/jimagecuda-spark/src/main/resources/io/jimagecuda/spark/getGpusResources.sh
+      chmod +x "$disc"
+      # shellcheck disable=SC2046
+      java $(cat jimagecuda-spark/bench/spark-jvm-options) --enable-native-access=ALL-UNNAMED -cp "$scp:${KIT:-.device}/junit-console.jar" \
+        org.junit.platform.console.ConsoleLauncher execute --select-class io.jimagecuda.spark.SparkGpuTest \
+        >"$out/spark-gpu-test.txt" 2>&1 || status=1
+      grep -E "tests (successful|failed|skipped)" "$out/spark-gpu-test.txt" | tr -s ' '
+      for b in gpu cpu; do
+        # shellcheck disable=SC2046,SC2086
+        java $(cat jimagecuda-spark/bench/spark-jvm-options) --enable-native-access=ALL-UNNAMED \
+          -Dspark.master="local[${SPARK_CORES:-16}]" -Dspark.driver.resource.gpu.amount="$n" \
+          -Dspark.driver.resource.gpu.discoveryScript="$disc" -cp "$scp" io.jimagecuda.spark.SparkBench \
+          jimagecuda-spark/bench/thumbnail.json "${TMPDIR:-/tmp}/spark-photos" --generate ${SPARK_IMAGES:-300} --backend $b \
+          >"$out/spark-bench-$b.txt" 2>&1 || status=1
+        echo "-- SparkBench --backend $b"; grep -vE "^\s*at |WARN|INFO" "$out/spark-bench-$b.txt" | tail -12
+      done
+      ;;
     *)
-      echo "device-check: unknown step $step (tests, conformance, bench, sanitize, studio, batch)" >&2
+      echo "device-check: unknown step $step (tests, conformance, bench, sanitize, studio, batch, spark)" >&2
       exit 2
       ;;
   esac
