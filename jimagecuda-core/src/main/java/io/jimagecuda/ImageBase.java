@@ -165,6 +165,7 @@ public abstract sealed class ImageBase implements AutoCloseable permits Image, I
       if (STATE.compareAndSet(this, s, s | CLOSED)) {
         if (s == 0) {
           cleanable.clean();
+          LiveImages.released();
         }
         return;
       }
