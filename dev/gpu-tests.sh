@@ -16,26 +16,27 @@ scan=()
 for m in jimagecuda-*/; do
   m=${m%/}
   if [ -d "$m/target/classes" ]; then
-    classes="$classes:$m/target/classes"
+    classes="$classes:$PWD/$m/target/classes"
   fi
   if [ -d "$m/target/test-classes" ]; then
-    classes="$classes:$m/target/test-classes"
+    classes="$classes:$PWD/$m/target/test-classes"
     scan+=("$m/target/test-classes")
   fi
   for j in "$m"/target/dependency/*.jar "$m"/target/lib/*.jar; do
     [ -f "$j" ] || continue
-    case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$j" ;; esac
+    case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$PWD/$j" ;; esac
   done
 done
 # A staged tree (dev/stage.sh) has every dependency jar once in lib/.
 for j in lib/*.jar; do
   [ -f "$j" ] || continue
-  case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$j" ;; esac
+  case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$PWD/$j" ;; esac
 done
 out=${OUT:-/tmp}
 # Without arguments every test class is scanned; with arguments (e.g. --select-class X) they choose.
 if [ $# -eq 0 ]; then set -- --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
-# The classes go on the JVM's own class path (not the launcher's -cp), so that tests which start a child
+# The classes go on the JVM's own class path (not the launcher's -cp), as absolute paths (tests start child
+# JVMs in temporary directories), so that tests which start a child
 # JVM with java.class.path find them too. Class folders come before jars, so they win over a module's jar.
 java -cp "${classes#:}$jars:${KIT:-.device}/junit-console.jar" org.junit.platform.console.ConsoleLauncher execute \
   --disable-banner --details=tree --disable-ansi-colors --include-tag gpu "$@" 2>&1 | tee "$out/gpu-tests.txt"

@@ -10,7 +10,9 @@ import io.jimagecuda.Image;
 import io.jimagecuda.Images;
 import io.jimagecuda.Rgba;
 import io.jimagecuda.StrokePosition;
+import io.jimagecuda.Text;
 import io.jimagecuda.Transform;
+import io.jimagecuda.recipe.steps.TextSteps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -267,7 +269,7 @@ public final class RecipeSession implements AutoCloseable {
       Recipe.Step step = steps[i];
       failedStep = step.number();
       try {
-        StepArgs args = new StepArgs(step, images);
+        StepArgs args = new StepArgs(step, images, backend);
         if (step.out() == null) {
           registry.run(step, args);
         } else {
@@ -327,6 +329,7 @@ public final class RecipeSession implements AutoCloseable {
         FlipDirection.parse(a.choice("direction"))));
     m.put("transform.crop", (a, dst) -> Transform.cropInto(dst, a.image("image"), a.i32("x"), a.i32("y"),
         a.i32("width"), a.i32("height")));
+    m.put("text.create", (a, dst) -> Text.createInto(dst, a.string("text"), TextSteps.options(a)));
     return m;
   }
 

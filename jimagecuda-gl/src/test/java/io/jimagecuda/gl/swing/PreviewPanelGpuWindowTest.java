@@ -56,7 +56,7 @@ class PreviewPanelGpuWindowTest {
         }
         int[] expected = new int[w * h];
         FrameRaster.compose(expected, FrameRasterTest.frame(11), v, PreviewPanel.BACKGROUND);
-        FrameRasterTest.assertSame(expected, screen, v);
+        FrameRasterTest.assertWithin(expected, screen, v, 1); // 8-bit results within 1 (NVIDIA's blending)
       }
     }
     assertEquals("contexts after cycles 0", r.get(5));
