@@ -88,7 +88,7 @@ for step in "$@"; do
       # by part, plus target/spark-kit/extra: the module's jar and the test classes): SparkGpuTest, then
       # SparkBench with the GPUs and with the CPU backend
       k=jimagecuda-spark/target/spark-kit
-      scp="$k/extra/test-classes:$k/extra/core-test-classes:$k/extra/jimagecuda-spark.jar:$k/part1/*:$k/part2/*:$k/part3/*:$k/part4/*"
+      scp="$k/extra/test-classes:$k/extra/core-test-classes:$k/extra/*:$k/part1/*:$k/part2/*:$k/part3/*:$k/part4/*"
       n=$(nvidia-smi -L 2>/dev/null | wc -l)
       disc=$PWD/jimagecuda-spark/src/main/resources/io/jimagecuda/spark/getGpusResources.sh
       chmod +x "$disc"
