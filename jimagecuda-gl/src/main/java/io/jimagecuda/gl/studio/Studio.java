@@ -1,5 +1,6 @@
 package io.jimagecuda.gl.studio;
 
+import io.jimagecuda.gl.internal.EventThread;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Image;
 import io.jimagecuda.Images;
@@ -20,7 +21,6 @@ import java.awt.Insets;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -501,24 +501,7 @@ public final class Studio implements AutoCloseable {
   }
 
   private static void onEdt(Runnable r) {
-    if (SwingUtilities.isEventDispatchThread()) {
-      r.run();
-      return;
-    }
-    try {
-      SwingUtilities.invokeAndWait(r);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Studio: interrupted while waiting for the event thread", e);
-    }
+    EventThread.run("Studio", r);
   }
+
 }

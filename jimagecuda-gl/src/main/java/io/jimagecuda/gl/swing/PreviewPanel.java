@@ -1,5 +1,6 @@
 package io.jimagecuda.gl.swing;
 
+import io.jimagecuda.gl.internal.EventThread;
 import io.jimagecuda.Config;
 import io.jimagecuda.Image;
 import io.jimagecuda.ImageBase;
@@ -22,7 +23,6 @@ import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
 import java.util.Optional;
 import javax.swing.JComponent;
@@ -552,26 +552,9 @@ public class PreviewPanel extends JComponent implements AutoCloseable {
   }
 
   private static void onEdt(Runnable r) {
-    if (SwingUtilities.isEventDispatchThread()) {
-      r.run();
-      return;
-    }
-    try {
-      SwingUtilities.invokeAndWait(r);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("PreviewPanel: interrupted while waiting for the event thread", e);
-    }
+    EventThread.run("PreviewPanel", r);
   }
+
 
   /** The Java2D surface: the frame composed by {@link FrameRaster} into an image of the surface's size. */
   private final class RasterSurface extends JComponent {

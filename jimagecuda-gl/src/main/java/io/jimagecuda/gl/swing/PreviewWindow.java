@@ -1,16 +1,15 @@
 package io.jimagecuda.gl.swing;
 
+import io.jimagecuda.gl.internal.EventThread;
 import io.jimagecuda.ImageBase;
 import java.awt.Dimension;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JFrame;
-import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
 /**
@@ -131,24 +130,7 @@ public final class PreviewWindow implements AutoCloseable {
   }
 
   static void onEdt(Runnable r) {
-    if (SwingUtilities.isEventDispatchThread()) {
-      r.run();
-      return;
-    }
-    try {
-      SwingUtilities.invokeAndWait(r);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Preview window: interrupted while waiting for the event thread", e);
-    }
+    EventThread.run("Preview window", r);
   }
+
 }
