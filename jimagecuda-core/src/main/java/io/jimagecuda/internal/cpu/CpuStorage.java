@@ -1,5 +1,6 @@
 package io.jimagecuda.internal.cpu;
 
+import io.jimagecuda.OutOfHostMemoryException;
 import io.jimagecuda.internal.backend.PixelFormat;
 import io.jimagecuda.internal.backend.Storage;
 
@@ -25,10 +26,17 @@ public final class CpuStorage implements Storage {
     }
     this.format = format;
     this.capacity = capacity;
-    if (format == PixelFormat.F32) {
-      floats = new float[(int) (capacity * 4)];
-    } else {
-      bytes = new byte[(int) (capacity * 4)];
+    try {
+      if (format == PixelFormat.F32) {
+        floats = new float[(int) (capacity * 4)];
+      } else {
+        bytes = new byte[(int) (capacity * 4)];
+      }
+    } catch (OutOfMemoryError e) {
+      // one array that did not fit: nothing else was disturbed, so a clear exception can replace the error
+      boolean f32 = format == PixelFormat.F32;
+      throw new OutOfHostMemoryException(String.format("a%s image of %,d pixels", f32 ? " float" : "n 8-bit",
+          capacity), capacity * (f32 ? 16 : 4), e);
     }
   }
 
