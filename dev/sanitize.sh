@@ -15,6 +15,7 @@
 # attachable process found" and printed no summary ("0 processes"). So: --launch-timeout 0 (wait for the
 # JVM however long it takes) and --require-cuda-init no (bash itself never uses CUDA). A run that still
 # shows 0 processes prints the sanitizer's own error lines, and counts as a failure.
+#   SANITIZER_PARALLEL=1    run the tools at the same time (one JVM each; for a machine with many cores)
 #   SANITIZER_TIMEOUT=540   seconds per tool (racecheck and synccheck are 10-100x slower than memcheck;
 #                           give them a subset, e.g. --select-package io.jimagecuda.parity)
 # Logs: $OUT/sanitizer-<tool>.txt (sanitizer reports and the JUnit tree). Exit status 1 if any tool found an
@@ -27,35 +28,63 @@ if [ -z "$cs" ] || [ ! -x "$cs" ]; then
   exit 2
 fi
 out=${OUT:-/tmp}
-status=0
-for tool in ${SANITIZER_TOOLS:-memcheck racecheck initcheck synccheck}; do
-  log="$out/sanitizer-$tool.txt"
+# The leak tests' 10^6 and 10^4 cycles measure memory, not kernels: under the sanitizer 10^4 and 10^2 do.
+export GPU_TESTS_JVM_OPTS="${GPU_TESTS_JVM_OPTS:--Djimagecuda.test.leakCycles=10000}"
+
+# Runs one tool over the tests; its summary line goes to $out/sanitizer-<tool>.summary, its verdict to the
+# exit status.
+run_tool() {
+  local tool=$1
+  shift
+  local log="$out/sanitizer-$tool.txt"
   mkdir -p "$out/sanitizer-$tool"
+  local start
   start=$(date +%s)
   # --target-processes all follows the JVM that the test script starts (and its children).
   OUT="$out/sanitizer-$tool" timeout -k 10 "${SANITIZER_TIMEOUT:-540}" "$cs" --tool "$tool" --target-processes all \
     --launch-timeout 0 --require-cuda-init no --print-limit 20 --report-api-errors no \
     bash "$here/gpu-tests.sh" "$@" >"$log" 2>&1
-  rc=$?
-  secs=$(( $(date +%s) - start ))
+  local rc=$?
+  local secs=$(( $(date +%s) - start ))
   # memcheck, initcheck, synccheck: "ERROR SUMMARY: N errors"; racecheck: "RACECHECK SUMMARY: ... (N errors, M warnings)".
+  local errors processes ok failed skipped note=""
   errors=$(grep -E "(ERROR SUMMARY: [0-9]+ error|RACECHECK SUMMARY: .*\([0-9]+ error)" "$log" \
     | sed -E 's/.*(ERROR SUMMARY: |\()([0-9]+) error.*/\2/' | awk '{s += $1} END {print s + 0}')
   processes=$(grep -cE "(ERROR|RACECHECK) SUMMARY" "$log")
   ok=$(grep -E "tests successful" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
   failed=$(grep -E "tests failed" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
   skipped=$(grep -E "tests skipped" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
-  note=""
   if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
     note="; TIMED OUT after ${SANITIZER_TIMEOUT:-540} s (select fewer tests)"
   fi
   if [ "$processes" = 0 ]; then
+    local why
     why=$(grep -E "^=+ (Error|ERROR)" "$log" | head -2 | tr '\n' ' ')
     note="$note; NOT ATTACHED: no summary from any process${why:+ ($why)}"
   fi
-  echo "$tool: ${errors} errors in ${processes} processes; tests ${ok:-?} successful, ${failed:-?} failed, ${skipped:-?} skipped; ${secs} s$note"
-  if [ "${errors}" != 0 ] || [ "${failed:-1}" != 0 ] || [ "$processes" = 0 ] || [ -n "$note" ]; then
-    status=1
-  fi
+  echo "$tool: ${errors} errors in ${processes} processes; tests ${ok:-?} successful, ${failed:-?} failed, ${skipped:-?} skipped; ${secs} s$note" \
+    >"$out/sanitizer-$tool.summary"
+  [ "${errors}" = 0 ] && [ "${failed:-1}" = 0 ] && [ "$processes" != 0 ] && [ -z "$note" ]
+}
+
+status=0
+tools=(${SANITIZER_TOOLS:-memcheck racecheck initcheck synccheck})
+if [ -n "${SANITIZER_PARALLEL:-}" ]; then
+  # every tool at once, each in its own JVM (a machine with many cores: the tools are CPU-bound)
+  pids=()
+  for tool in "${tools[@]}"; do
+    run_tool "$tool" "$@" &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" || status=1
+  done
+else
+  for tool in "${tools[@]}"; do
+    run_tool "$tool" "$@" || status=1
+  done
+fi
+for tool in "${tools[@]}"; do
+  cat "$out/sanitizer-$tool.summary"
 done
 exit $status

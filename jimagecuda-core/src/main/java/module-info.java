@@ -8,10 +8,10 @@
  * backend needs neither. Image files are read and written through ImageIO; the TwelveMonkeys plugins on
  * the module path are found as ImageIO service providers, and so is webp-imageio's WebP writer (automatic
  * module {@code webp.imageio}, which loads libwebp: add it to {@code --enable-native-access} when saving
- * WebP on JDK 22 and later). PNG files are written by {@code pngencoder} (automatic module).
+ * WebP on JDK 22 and later).
  */
 // Qualified exports name sibling modules that are compiled later: no "module not found" warning.
-// pngencoder and TwelveMonkeys' metadata are automatic modules (no module-info of their own).
+// TwelveMonkeys' metadata is an automatic module (named in its manifest, no module-info of its own).
 @SuppressWarnings({"module", "requires-automatic"})
 module io.jimagecuda {
   requires transitive java.desktop; // BufferedImage in the API; ImageIO and its plugins
@@ -21,7 +21,6 @@ module io.jimagecuda {
   // backend needs no natives); an application requires org.lwjgl.natives (see io.jimagecuda.cli).
   requires static org.lwjgl.natives;
   requires jdk.unsupported; // LWJGL's memory access on JDK 17..24 (sun.misc.Unsafe; it requires it statically)
-  requires pngencoder; // PNG writing (automatic module named after its jar)
   requires com.twelvemonkeys.imageio.metadata; // EXIF orientation
   // webp-imageio (WebP writing and reading through libwebp) is an automatic module found by ImageIO's service
   // lookup; it is written in Kotlin, and an automatic module does not pull explicit modules into the graph.

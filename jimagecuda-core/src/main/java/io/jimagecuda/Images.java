@@ -560,8 +560,8 @@ public final class Images {
    * failure leaves no partial file. {@code image} is not changed.
    *
    * <p>Memory: the 8-bit pixels are downloaded once ({@code width·height·4} bytes on the Java heap) and
-   * handed to the encoder as they are; PNG is compressed in parallel row segments (the {@code pngencoder}
-   * library), so the extra heap a save needs is that one copy plus the encoder's buffers.
+   * handed to the encoder as they are; PNG is filtered and compressed in parallel strips of rows, a bounded
+   * number in flight, so the extra heap a save needs is that one copy plus a few megabytes per core.
    *
    * @param image the image; not changed
    * @param path the file; its extension names the format

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hostile and damaged image files (issue 11): decompression bombs are refused from the header, damaged
  * files fail with a message saying what is wrong unless accepted, files that are not regular files say
  * what they are, the limits are configurable per call and per process, and the encoders added for issue 13
- * (pngencoder, libwebp) keep the pixels.
+ * (the parallel PNG encoder, libwebp) keep the pixels.
  */
 class ImageFileSafetyTest {
   private static final BackendKind CPU = BackendKind.CPU;

@@ -90,9 +90,9 @@ final class BenchIoCommand implements Callable<Integer> {
       bgr.getGraphics().drawImage(abgr, 0, 0, null);
       out.printf("## bench io: %s on %s, %d cores, median of %d runs%n%n", s, kind.id(),
           Runtime.getRuntime().availableProcessors(), runs);
-      out.println("| format | file KB | save ms | ImageIO save ms | save speed-up | load ms | ImageIO load ms "
-          + "| load speed-up |");
-      out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+      out.println("| format | file KB | ImageIO file KB | save ms | ImageIO save ms | save speed-up | load ms "
+          + "| ImageIO load ms | load speed-up |");
+      out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
       for (String f : formats) {
         String ext = f.toLowerCase(Locale.ROOT);
         Path ours = dir.resolve("ours." + ext);
@@ -119,8 +119,8 @@ final class BenchIoCommand implements Callable<Integer> {
             throw new IOException("ImageIO has no reader for " + ours);
           }
         });
-        out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f× | %.0f | %.0f | %.2f× |%n", ext,
-            Files.size(ours) / 1024, save, ioSave, ioSave / save, load, ioLoad, ioLoad / load);
+        out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.2f× | %.0f | %.0f | %.2f× |%n", ext,
+            Files.size(ours) / 1024, Files.size(theirs) / 1024, save, ioSave, ioSave / save, load, ioLoad, ioLoad / load);
         out.flush();
       }
       double uploadConvert;

@@ -84,8 +84,8 @@ class ModulePathTest {
     for (int c = 0; c < 4; c++) {
       assertTrue(Math.abs(px[c] - expected[c]) <= 3, "JPEG pixel " + java.util.Arrays.toString(px));
     }
-    // WebP is written by webp-imageio (an automatic module, in Kotlin, with libwebp natives) and PNG by
-    // pngencoder (an automatic module): both resolve from the module path, quietly.
+    // WebP is written by webp-imageio (an automatic module, in Kotlin, with libwebp natives) and PNG by the
+    // core module's own encoder: both work from the module path, quietly.
     for (String output : List.of("out.webp", "again.png")) {
       List<String> write = new ArrayList<>(List.of(JavaProcess.java()));
       write.addAll(JavaProcess.quietOptions(true));

@@ -1,6 +1,5 @@
 package io.jimagecuda.internal.io;
 
-import com.pngencoder.PngEncoder;
 import io.jimagecuda.ImageBase;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
@@ -52,7 +51,7 @@ import org.w3c.dom.NodeList;
  * <p>Reading goes through ImageIO with the TwelveMonkeys plugins (CMYK JPEG, TIFF, WebP, BMP variants) and
  * the JDK's PNG reader; before any pixel is decoded the header's size is checked against the pixel limit
  * and the Java heap, and PNG and WebP files are checked for damage ({@link Damage}). Writing uses the
- * multi-threaded {@code pngencoder} for PNG, libwebp (webp-imageio) for WebP, ImageIO for JPEG and TIFF,
+ * multi-threaded {@link PngEncoder} for PNG, libwebp (webp-imageio) for WebP, ImageIO for JPEG and TIFF,
  * and {@link BmpEncoder} for BMP. Encoders get the downloaded pixels themselves, rearranged in place, so a
  * save needs no second copy of the image on the Java heap.
  */
@@ -348,8 +347,7 @@ public final class ImageFiles {
     switch (format) {
       case PNG -> {
         int level = options.compressionLevel() < 0 ? DEFAULT_PNG_LEVEL : options.compressionLevel();
-        new PngEncoder().withBufferedImage(img.toAbgrInPlace()).withCompressionLevel(level)
-            .withMultiThreadedCompressionEnabled(true).withPredictorEncoding(true).toStream(out);
+        PngEncoder.write(img, level, out);
       }
       case BMP -> {
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {

@@ -9,7 +9,10 @@ import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.parity.GpuOnly;
 import org.junit.jupiter.api.Test;
 
-/** 10⁶ create/free cycles of CUDA images leave the device's free memory (cuMemGetInfo) where it was. */
+/**
+ * 10⁶ create/free cycles of CUDA images leave the device's free memory (cuMemGetInfo) where it was. Under
+ * compute-sanitizer (dev/sanitize.sh) fewer cycles: {@code -Djimagecuda.test.leakCycles=N}.
+ */
 @GpuOnly
 class CudaLeakGpuTest {
   private static final long SLACK = 64L << 20;
@@ -23,7 +26,7 @@ class CudaLeakGpuTest {
     cuda.synchronize();
     long before = cuda.freeMemory();
     long start = System.nanoTime();
-    int cycles = 1_000_000;
+    int cycles = Integer.getInteger("jimagecuda.test.leakCycles", 1_000_000);
     for (int i = 0; i < cycles; i++) {
       cycle(i);
     }
