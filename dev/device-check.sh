@@ -9,13 +9,14 @@
 #   mkdir -p .kit && cp -r ../shared/conformance/cases ../shared/conformance/inputs .kit/   # no expected images
 # Then, with the device tool, carrying [".device", ".stage", ".kit"]:
 #   bash .device/remote 'bash dev/device-check.sh tests conformance bench'
-# Steps (any subset, in this order): tests, conformance, bench, sanitize, studio (windows: prepare --with-x11=awt),
+# Steps (any subset, in this order): tests, conformance, bench, io (bench io with OpenCV and Pillow), sanitize, studio (windows: prepare --with-x11=awt),
 # batch (bench batch; with two or more GPUs also one GPU against all of them, and nvidia-smi utilisation),
 # spark (SparkGpuTest and SparkBench in local mode; carry the kit of jimagecuda-spark/bench/spark-kit.sh).
 #   DEVICE_TESTS="--select-class X ..."   junit selectors for the tests step (default: every GPU test)
 #   SANITIZE_TESTS="--select-package io.jimagecuda.parity"   selectors for the sanitize step
 #   BENCH_ARGS="--reps 10"                 extra arguments for bench ops
 #   BATCH_ARGS="--count 100"               extra arguments for bench batch
+#   IO_ARGS="--runs 9"                     extra arguments for bench io
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-/tmp}
@@ -51,6 +52,16 @@ for step in "$@"; do
       # shellcheck disable=SC2086
       GPU_TESTS_ROOT=$root SANITIZER_TOOLS=${SANITIZER_TOOLS:-memcheck racecheck initcheck synccheck} \
         bash dev/sanitize.sh ${SANITIZE_TESTS:-} || status=1
+      ;;
+    io)
+      # bench io (every format against ImageIO, at 3840x2160 by default) and, on the same picture, OpenCV and
+      # Pillow (dev/bench_io_peers.py)
+      dir=${TMPDIR:-/tmp}/bench-io
+      # shellcheck disable=SC2086
+      cli bench io --keep "$dir" ${IO_ARGS:-} >"$out/bench-io.md" 2>"$out/bench-io.err" || status=1
+      cat "$out/bench-io.md"; tail -3 "$out/bench-io.err"
+      python3 dev/bench_io_peers.py "$dir/ours.png" >"$out/bench-io-peers.md" 2>"$out/bench-io-peers.err" || status=1
+      cat "$out/bench-io-peers.md"; tail -3 "$out/bench-io-peers.err"
       ;;
     studio)
       # the studio's per-change time (headless EGL), then the panel and the studio in real windows (Xvfb with
@@ -108,7 +119,7 @@ for step in "$@"; do
       done
       ;;
     *)
-      echo "device-check: unknown step $step (tests, conformance, bench, sanitize, studio, batch, spark)" >&2
+      echo "device-check: unknown step $step (tests, conformance, bench, io, sanitize, studio, batch, spark)" >&2
       exit 2
       ;;
   esac

@@ -21,7 +21,7 @@ class ExitWithLiveImagesTest {
     List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
     command.addAll(JavaProcess.quietOptions(false));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), backend));
-    return JavaProcess.run(dir, command, 120);
+    return JavaProcess.run(dir, command, 90);
   }
 
   @Test

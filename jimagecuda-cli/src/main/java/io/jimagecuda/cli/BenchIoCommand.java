@@ -58,6 +58,11 @@ final class BenchIoCommand implements Callable<Integer> {
       description = "File extensions to measure (default: ${DEFAULT-VALUE}).")
   List<String> formats;
 
+  @Option(names = "--keep", paramLabel = "DIR",
+      description = "Write the files into DIR (created if needed) and keep them, e.g. for dev/bench_io_peers.py, "
+          + "which times OpenCV and Pillow on DIR/ours.png's picture; default: a temporary folder, deleted.")
+  Path keep;
+
   @Option(names = "--backend", paramLabel = "cpu|cuda", converter = Main.BackendConverter.class,
       description = "The backend of the images (default: CUDA when available, else CPU).")
   BackendKind backend;
@@ -81,7 +86,7 @@ final class BenchIoCommand implements Callable<Integer> {
     }
     BackendKind kind = backend != null ? backend : JImageCuda.defaultBackend();
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = Files.createTempDirectory("jimagecuda-bench-io");
+    Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("jimagecuda-bench-io");
     byte[] rgba = picture(s.width(), s.height());
     try (ImageU8 image = new ImageU8(s.width(), s.height(), kind)) {
       Images.upload(image, rgba);
@@ -136,12 +141,18 @@ final class BenchIoCommand implements Callable<Integer> {
           + "and converting them to float alone take %.0f ms on %s.%nImageIO's writers: PNG the JDK's, JPEG the JDK's (through TwelveMonkeys), WebP webp-imageio's, "
           + "TIFF and BMP the first registered; both load columns read JImageCUDA's file.%n", uploadConvert, kind.id());
     } finally {
-      try (Stream<Path> files = Files.list(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      if (keep == null) {
+        deleteAll(dir);
       }
-      Files.deleteIfExists(dir);
     }
     return 0;
+  }
+
+  private static void deleteAll(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    Files.deleteIfExists(dir);
   }
 
   /** Median milliseconds of {@link #runs} timed runs after one untimed. */

@@ -53,7 +53,9 @@ public final class JavaProcess {
 
   /**
    * Runs {@code command} in {@code dir} and waits up to {@code seconds} for it; its output goes through
-   * the files {@code dir/.stdout} and {@code dir/.stderr}.
+   * the files {@code dir/.stdout} and {@code dir/.stderr}. A process still running then is asked for a
+   * thread dump (SIGQUIT, where there are signals), killed, and reported with what it printed: a hang says
+   * where it hangs.
    */
   public static Result run(Path dir, List<String> command, int seconds) throws IOException, InterruptedException {
     Path out = dir.resolve(".stdout");
@@ -61,10 +63,19 @@ public final class JavaProcess {
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
         .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out after " + seconds + " s: " + command);
+      if (!System.getProperty("os.name").startsWith("Windows")) {
+        new ProcessBuilder("kill", "-QUIT", Long.toString(p.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+        p.waitFor(2, TimeUnit.SECONDS); // the JVM prints its threads to stdout
+      }
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      throw new AssertionError("timed out after " + seconds + " s: " + command + "\n" + tail(new Result(-1,
+          Files.readString(out), Files.readString(err)).toString(), 20_000));
     }
     return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static String tail(String s, int chars) {
+    return s.length() <= chars ? s : "..." + s.substring(s.length() - chars);
   }
 
   private static java.io.File nullFile() {

@@ -68,7 +68,7 @@ class GlLeakGpuTest {
     List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
     command.addAll(JavaProcess.quietOptions(false));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), LiveAtExit.class.getName()));
-    JavaProcess.Result r = JavaProcess.run(dir, command, 120);
+    JavaProcess.Result r = JavaProcess.run(dir, command, 90);
     assertEquals(0, r.exit(), r.toString());
     assertEquals("presented", r.out().strip(), r.toString());
   }

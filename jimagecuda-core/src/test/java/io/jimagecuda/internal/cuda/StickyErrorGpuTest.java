@@ -32,7 +32,7 @@ class StickyErrorGpuTest {
     List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
     command.addAll(JavaProcess.quietOptions(false));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
-    JavaProcess.Result r = JavaProcess.run(dir, command, 120);
+    JavaProcess.Result r = JavaProcess.run(dir, command, 90);
     assertEquals(0, r.exit(), r.toString());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("fault: "), r.toString());
