@@ -8,6 +8,7 @@
 # test-classes folders is enough (README), as is a staged tree.
 # Usage: dev/gpu-tests.sh [junit selectors, default: scan all]   (summary and tree also written to $OUT/gpu-tests.txt)
 # GPU_TESTS_ROOT=DIR runs the modules built under DIR instead (e.g. a staged copy of another worktree).
+# GPU_TESTS_DETAILS=testfeed prints each test as it ends (default: the tree at the end), to see where a run stops.
 # GPU_TESTS_JVM_OPTS="-D..." adds options to the test JVM (dev/sanitize.sh passes fewer leak-test cycles).
 set -uo pipefail
 cd "${GPU_TESTS_ROOT:-$(dirname "$0")/..}"
@@ -41,4 +42,4 @@ if [ $# -eq 0 ]; then set -- --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
 # JVM with java.class.path find them too. Class folders come before jars, so they win over a module's jar.
 # shellcheck disable=SC2086
 java ${GPU_TESTS_JVM_OPTS:-} -cp "${classes#:}$jars:${KIT:-.device}/junit-console.jar" org.junit.platform.console.ConsoleLauncher execute \
-  --disable-banner --details=tree --disable-ansi-colors --include-tag gpu "$@" 2>&1 | tee "$out/gpu-tests.txt"
+  --disable-banner --details="${GPU_TESTS_DETAILS:-tree}" --disable-ansi-colors --include-tag gpu "$@" 2>&1 | tee "$out/gpu-tests.txt"

@@ -96,16 +96,24 @@ public final class JImageCuda {
   }
 
   /**
-   * Starts a new CUDA backend after a sticky error (a kernel faulted: {@link CudaException} says "The
-   * error is sticky"), without restarting the JVM. Resets the device's primary context, which releases all
-   * memory of the old backend: its images (and presenters, resources) become unusable, operations on them
-   * throw {@link IllegalStateException} and {@code free()} does nothing. Free them, call this, and create
-   * new ones. Also usable without an error, to release everything the CUDA backend holds.
+   * Resets the device's primary context and starts a new CUDA backend. This releases all memory of the
+   * old backend: its images (and presenters, resources) become unusable, operations on them throw
+   * {@link IllegalStateException} and {@code free()} does nothing. Free them, call this, and create new
+   * ones. Without an error it releases everything the CUDA backend holds.
+   *
+   * <p>After a sticky error (a kernel faulted: {@link CudaException} says "The error is sticky") the new
+   * backend cannot start: NVIDIA's driver refuses every new CUDA context of a process in which a kernel
+   * faulted, even after the reset (NVIDIA documents that the process must be restarted; measured with
+   * driver 580). This method then releases the device's memory, leaves CUDA unavailable for the rest of
+   * the process ({@link #isCudaAvailable()} false, {@link #cudaStatus()} says why), makes the CPU backend
+   * the default, so that work on default-backend images goes on, and throws. To use the GPU again, restart
+   * the JVM (a service can run its GPU work in a worker process it restarts).
    *
    * <p>Call it when no other thread is using CUDA images. The primary context is shared with other CUDA
    * code of the process (for example a library using the CUDA runtime), which loses its state too.
    *
-   * @throws BackendUnavailableException if CUDA cannot run here (also when the new backend fails to start)
+   * @throws BackendUnavailableException if CUDA cannot run here, or cannot start again in this process
+   *     (after a kernel fault; the message says so)
    */
   public static void resetCuda() {
     Backends.resetCuda();

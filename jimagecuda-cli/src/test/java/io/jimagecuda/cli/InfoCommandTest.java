@@ -53,10 +53,9 @@ class InfoCommandTest {
     command.addAll(JavaProcess.quietOptions(false));
     command.addAll(List.of("-Dorg.lwjgl.egl.libname=libEGL-missing.so.1", "-cp",
         System.getProperty("java.class.path"), Main.class.getName(), "info"));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
-    assertEquals(0, p.exitValue(), out);
+    JavaProcess.Result r = JavaProcess.run(new ProcessBuilder(command).redirectErrorStream(true), 60);
+    String out = r.out();
+    assertEquals(0, r.exit(), out);
     assertTrue(out.lines().anyMatch(l -> l.startsWith("opengl:          unavailable: ")
         && l.contains("libEGL-missing")), out);
   }

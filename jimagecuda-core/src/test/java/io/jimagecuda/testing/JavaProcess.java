@@ -58,20 +58,48 @@ public final class JavaProcess {
    * where it hangs.
    */
   public static Result run(Path dir, List<String> command, int seconds) throws IOException, InterruptedException {
+    return run(new ProcessBuilder(command).directory(dir.toFile()), dir, seconds);
+  }
+
+  /**
+   * Starts {@code process} (its own settings kept: environment, directory, merged error stream) with its
+   * output going to files, and waits up to {@code seconds} for it, as {@link #run(Path, List, int)}: never
+   * blocked by a child that hangs (reading its pipe would wait for ever), and a timeout shows the child's
+   * threads.
+   */
+  public static Result run(ProcessBuilder process, int seconds) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("java-process");
+    try {
+      return run(process, dir, seconds);
+    } finally {
+      Files.deleteIfExists(dir.resolve(".stdout"));
+      Files.deleteIfExists(dir.resolve(".stderr"));
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  private static Result run(ProcessBuilder process, Path dir, int seconds) throws IOException, InterruptedException {
     Path out = dir.resolve(".stdout");
     Path err = dir.resolve(".stderr");
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+    process.redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+    if (!process.redirectErrorStream()) {
+      process.redirectError(err.toFile());
+    }
+    Process p = process.start();
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       if (!System.getProperty("os.name").startsWith("Windows")) {
         new ProcessBuilder("kill", "-QUIT", Long.toString(p.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
         p.waitFor(2, TimeUnit.SECONDS); // the JVM prints its threads to stdout
       }
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError("timed out after " + seconds + " s: " + command + "\n" + tail(new Result(-1,
-          Files.readString(out), Files.readString(err)).toString(), 20_000));
+      throw new AssertionError("timed out after " + seconds + " s: " + process.command() + "\n"
+          + tail(new Result(-1, Files.readString(out), read(err)).toString(), 20_000));
     }
-    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    return new Result(p.exitValue(), Files.readString(out), read(err));
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.exists(file) ? Files.readString(file) : "";
   }
 
   private static String tail(String s, int chars) {

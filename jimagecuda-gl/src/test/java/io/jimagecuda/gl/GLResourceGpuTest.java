@@ -223,10 +223,8 @@ class GLResourceGpuTest {
     // This JVM has set the variable with libc's setenv (GlEnvironment); a child would inherit it and never
     // meet the trap. Naming it here makes Java build the child's environment from its own start-up copy.
     pb.environment().remove(GlEnvironment.VARIABLE);
-    Process p = pb.redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe timed out: " + out);
-    return new ProbeResult(p.exitValue(), out);
+    JavaProcess.Result r = JavaProcess.run(pb.redirectErrorStream(true), 120);
+    return new ProbeResult(r.exit(), r.out());
   }
 
   record ProbeResult(int exit, String output) {

@@ -1,5 +1,6 @@
 package io.jimagecuda.gl;
 
+import io.jimagecuda.testing.JavaProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +22,9 @@ class MinimalPreviewTest {
   @Test
   void runsFramesInAWindowAndExits() throws Exception {
     try (XvfbServer x = XvfbServer.start(tmp, 1280, 720)) {
-      Process p = x.java(MinimalPreview.class.getName(), "3").start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
-      assertEquals(0, p.exitValue(), out);
+      JavaProcess.Result r = JavaProcess.run(x.java(MinimalPreview.class.getName(), "3"), 60);
+      String out = r.out();
+      assertEquals(0, r.exit(), out);
       assertTrue(out.contains("GLResource(pbo ") && out.contains("active"), out);
     }
   }

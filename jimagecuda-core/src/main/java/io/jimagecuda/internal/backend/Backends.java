@@ -2,9 +2,11 @@ package io.jimagecuda.internal.backend;
 
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
+import io.jimagecuda.CudaException;
 import io.jimagecuda.Config;
 import io.jimagecuda.internal.cpu.CpuBackend;
 import io.jimagecuda.internal.cuda.CudaBackend;
+import io.jimagecuda.internal.cuda.driver.CudaCall;
 import io.jimagecuda.internal.cuda.driver.DriverLibrary;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +88,10 @@ public final class Backends {
 
   /**
    * Discards the CUDA backend (resetting the device's primary context) and starts a new one; see
-   * {@code JImageCuda.resetCuda()}.
+   * {@code JImageCuda.resetCuda()}. After a kernel fault the driver refuses the new context (measured on
+   * driver 580: {@code cuDevicePrimaryCtxRetain} returns the fault's code after a successful reset, as NVIDIA
+   * documents: "the process must be terminated"): CUDA then stays unavailable in this process, with a
+   * message saying so, and the default backend becomes the CPU.
    *
    * @throws BackendUnavailableException if CUDA cannot run here or the new backend fails to start
    */
@@ -97,10 +102,28 @@ public final class Backends {
     }
     old.backend().discard();
     CudaState fresh = startCuda();
+    if (fresh.backend() == null && stickyCode(fresh.failure()) != 0) {
+      fresh = new CudaState(null, new BackendUnavailableException("CUDA cannot be used again in this process: "
+          + "after a kernel fault NVIDIA's driver refuses every new CUDA context of the process, even after the "
+          + "device's context was reset (" + CudaCall.errorName(stickyCode(fresh.failure())) + "; NVIDIA: the "
+          + "process must be terminated and relaunched). The device's memory was released. Restart the JVM to "
+          + "use the GPU again; until then images on the default backend run on the CPU backend",
+          fresh.failure()));
+    }
     cuda = fresh;
     if (fresh.backend() == null) {
       throw new BackendUnavailableException(fresh.failure().getMessage(), fresh.failure());
     }
+  }
+
+  /** The sticky CUDA error code in {@code failure}'s causes, or 0. */
+  private static int stickyCode(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CudaException c && CudaCall.isSticky(c.code())) {
+        return c.code();
+      }
+    }
+    return 0;
   }
 
   /** The CUDA backends of devices other than the configured one, by ordinal, started on first use. */

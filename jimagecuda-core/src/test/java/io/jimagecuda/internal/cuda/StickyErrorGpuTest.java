@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.Adjust;
 import io.jimagecuda.BackendKind;
+import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.CudaException;
 import io.jimagecuda.Fill;
 import io.jimagecuda.Image;
@@ -22,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A kernel that faults (the library's fill kernel given an address that was never allocated) is reported as
- * a sticky error naming the kernel, and {@link JImageCuda#resetCuda()} brings CUDA back without restarting
- * the JVM. Runs in a child JVM: the reset would invalidate the CUDA images of other tests in this one.
+ * a sticky error naming the kernel; {@link JImageCuda#resetCuda()} then releases the device's memory and
+ * says that CUDA cannot start again in this process (NVIDIA's driver refuses new contexts after a fault:
+ * measured, see docs/reliability.md), and the process goes on with the CPU as default backend and exits 0.
+ * Runs in a child JVM: the fault ends CUDA for the whole process.
  */
 @GpuOnly
 class StickyErrorGpuTest {
   @Test
-  void aFaultingKernelIsNamedAndTheBackendCanBeRecreated(@TempDir Path dir) throws Exception {
+  void aFaultingKernelIsNamedAndTheProcessGoesOnOnTheCpu(@TempDir Path dir) throws Exception {
     List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
     command.addAll(JavaProcess.quietOptions(false));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
@@ -38,12 +41,17 @@ class StickyErrorGpuTest {
     assertTrue(lines.get(0).startsWith("fault: "), r.toString());
     assertTrue(lines.get(0).contains("CUDA_ERROR_ILLEGAL_ADDRESS"), r.toString());
     assertTrue(lines.get(0).contains("newest last: ") && lines.get(0).contains("fill_color"), r.toString());
-    assertTrue(lines.get(0).contains("JImageCuda.resetCuda()"), r.toString());
-    assertTrue(lines.get(1).startsWith("old image: IllegalStateException: "), r.toString());
-    assertEquals("recovered: 0.25 0.5 0.75 1.0", lines.get(2), r.toString());
+    assertTrue(lines.get(0).contains("Restart the JVM"), r.toString());
+    assertTrue(lines.get(1).startsWith("reset: BackendUnavailableException: CUDA cannot be used again in this "
+        + "process") && lines.get(1).contains("CUDA_ERROR_ILLEGAL_ADDRESS"), r.toString());
+    assertTrue(lines.get(2).startsWith("old image: IllegalStateException: "), r.toString());
+    assertEquals("default backend: cpu, cuda available: false", lines.get(3), r.toString());
+    assertEquals("on the default backend: 0.25 0.5 0.75 1.0", lines.get(4), r.toString());
+    assertTrue(lines.get(5).startsWith("explicit cuda: BackendUnavailableException: CUDA cannot be used again"),
+        r.toString());
   }
 
-  /** Faults the context, resets it, and checks that new images work and old ones fail clearly. */
+  /** Faults the context, resets it, and checks what still works and what fails clearly. */
   static final class Child {
     public static void main(String[] args) {
       Image old = new Image(64, 64, BackendKind.CUDA);
@@ -56,7 +64,12 @@ class StickyErrorGpuTest {
       } catch (CudaException e) {
         System.out.println("fault: " + e.getMessage().replace('\n', ' '));
       }
-      JImageCuda.resetCuda();
+      try {
+        JImageCuda.resetCuda();
+        System.out.println("reset: CUDA started again");
+      } catch (BackendUnavailableException e) {
+        System.out.println("reset: BackendUnavailableException: " + e.getMessage().replace('\n', ' '));
+      }
       try {
         Adjust.brightness(old, 0.5f);
         JImageCuda.synchronize(BackendKind.CUDA);
@@ -65,10 +78,17 @@ class StickyErrorGpuTest {
         System.out.println("old image: IllegalStateException: " + e.getMessage());
       }
       old.free();
-      try (Image img = new Image(8, 8, BackendKind.CUDA)) {
+      System.out.println("default backend: " + JImageCuda.defaultBackend().id() + ", cuda available: "
+          + JImageCuda.isCudaAvailable());
+      try (Image img = new Image(8, 8)) {
         Fill.color(img, new Rgba(0.25f, 0.5f, 0.75f, 1));
         float[] px = Images.download(img);
-        System.out.println("recovered: " + px[0] + " " + px[1] + " " + px[2] + " " + px[3]);
+        System.out.println("on the default backend: " + px[0] + " " + px[1] + " " + px[2] + " " + px[3]);
+      }
+      try (Image img = new Image(8, 8, BackendKind.CUDA)) {
+        System.out.println("explicit cuda: created " + img);
+      } catch (BackendUnavailableException e) {
+        System.out.println("explicit cuda: BackendUnavailableException: " + e.getMessage());
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.jimagecuda.gl.studio;
 
+import io.jimagecuda.testing.JavaProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,12 +29,11 @@ class StudioGpuWindowTest {
     Assumptions.assumeTrue(System.getenv("DISPLAY") != null,
         "SKIPPED: no DISPLAY (run under the kit's Xvfb: prepare --with-x11=awt)");
     Path out = Files.createDirectories(tmp.resolve("out"));
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+    JavaProcess.Result run = JavaProcess.run(new ProcessBuilder(JavaProcess.java(), "-cp",
         System.getProperty("java.class.path"), StudioProbe.class.getName(), out.toString(), "cuda")
-        .redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the probe did not finish: " + log);
-    assertEquals(0, p.exitValue(), "the probe's JVM must exit cleanly: " + log);
+        .redirectErrorStream(true), 180);
+    String log = run.out();
+    assertEquals(0, run.exit(), "the probe's JVM must exit cleanly: " + log);
     List<String> r = Files.readAllLines(out.resolve("results.txt"));
     System.out.println("StudioGpuWindowTest: " + r);
     assertEquals("first 255 0 0 255 screen FF0000", r.get(0));

@@ -1,5 +1,6 @@
 package io.jimagecuda.gl.studio;
 
+import io.jimagecuda.testing.JavaProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,10 +30,9 @@ class StudioWindowTest {
   void editingAParameterShowsTheNewPixelsAndErrorsShowUnderTheControl() throws Exception {
     Path out = Files.createDirectories(tmp.resolve("out"));
     try (XvfbServer x = XvfbServer.start(tmp, 1600, 1000)) {
-      Process p = x.java(StudioProbe.class.getName(), out.toString()).start();
-      String log = new String(p.getInputStream().readAllBytes());
-      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the probe did not finish: " + log);
-      assertEquals(0, p.exitValue(), "the probe's JVM must exit cleanly: " + log);
+      JavaProcess.Result run = JavaProcess.run(x.java(StudioProbe.class.getName(), out.toString()), 120);
+      String log = run.out();
+      assertEquals(0, run.exit(), "the probe's JVM must exit cleanly: " + log);
       assertTrue(log.contains("probe done"), log);
     }
     List<String> r = Files.readAllLines(out.resolve("results.txt"));

@@ -1,5 +1,6 @@
 package io.jimagecuda.gl.swing;
 
+import io.jimagecuda.testing.JavaProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,10 +34,9 @@ class PreviewPanelGpuWindowTest {
     Path out = Files.createDirectories(tmp.resolve("out"));
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), PanelProbe.class.getName(), out.toString(), "auto", "cuda"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the probe did not finish: " + log);
-    assertEquals(0, p.exitValue(), "the probe's JVM must exit cleanly: " + log);
+    JavaProcess.Result run = JavaProcess.run(new ProcessBuilder(cmd).redirectErrorStream(true), 120);
+    String log = run.out();
+    assertEquals(0, run.exit(), "the probe's JVM must exit cleanly: " + log);
     List<String> r = Files.readAllLines(out.resolve("results.txt"));
     System.out.println("PreviewPanelGpuWindowTest: " + r.get(0));
     System.out.println("PreviewPanelGpuWindowTest: " + r.get(1));

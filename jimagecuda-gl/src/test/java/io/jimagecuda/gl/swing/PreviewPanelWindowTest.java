@@ -1,5 +1,6 @@
 package io.jimagecuda.gl.swing;
 
+import io.jimagecuda.testing.JavaProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,10 +53,9 @@ class PreviewPanelWindowTest {
   private List<String> probe(String renderer, String... xvfbArgs) throws Exception {
     Path out = Files.createDirectories(tmp.resolve("out"));
     try (XvfbServer x = XvfbServer.start(tmp, 1024, 768, xvfbArgs)) {
-      Process p = x.java(PanelProbe.class.getName(), out.toString(), renderer).start();
-      String log = new String(p.getInputStream().readAllBytes());
-      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the probe did not finish: " + log);
-      assertEquals(0, p.exitValue(), "the probe's JVM must exit cleanly: " + log);
+      JavaProcess.Result run = JavaProcess.run(x.java(PanelProbe.class.getName(), out.toString(), renderer), 180);
+      String log = run.out();
+      assertEquals(0, run.exit(), "the probe's JVM must exit cleanly: " + log);
       assertTrue(log.contains("probe done"), log);
       assertTrue(!log.contains("SIGSEGV") && !log.contains("hs_err"), log);
     }

@@ -68,8 +68,9 @@ public final class CudaCall {
     if (isSticky(result)) {
       String recent = recentLaunches();
       msg += ". A kernel faulted" + (recent.isEmpty() ? "" : "; kernels launched since the last successful "
-          + "synchronisation, newest last: " + recent) + ". The error is sticky: this CUDA context can no longer "
-          + "be used. Free the CUDA images and call JImageCuda.resetCuda() to start a new CUDA backend";
+          + "synchronisation, newest last: " + recent) + ". The error is sticky: NVIDIA's driver refuses CUDA "
+          + "work in this process from now on. Restart the JVM to use the GPU again; JImageCuda.resetCuda() "
+          + "releases the device's memory and makes the CPU backend the default in the meantime";
     }
     if (result == 219 && advice == null) {
       advice = "CUDA-OpenGL interop needs the GL context current on this thread and on an NVIDIA GPU";
