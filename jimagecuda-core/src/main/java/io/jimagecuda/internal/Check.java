@@ -1,6 +1,7 @@
 package io.jimagecuda.internal;
 
 import io.jimagecuda.BackendKind;
+import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.CapacityExceededException;
 import io.jimagecuda.ImageBase;
 import io.jimagecuda.Rgba;
@@ -96,7 +97,14 @@ public final class Check {
       return;
     }
     Backend own = ImageAccess.backend(img);
-    Backend threads = Backends.get(BackendKind.CUDA);
+    Backend threads;
+    try {
+      threads = Backends.get(BackendKind.CUDA);
+    } catch (BackendUnavailableException e) {
+      // the image was made by a CUDA backend that has ended since (JImageCuda.resetCuda after a fault)
+      throw new IllegalStateException(op + ": " + param + " belongs to a CUDA backend that has ended; its memory "
+          + "is gone (" + e.getMessage() + ")", e);
+    }
     if (own != threads) {
       int imageDevice = Backends.cudaOrdinal(own);
       int threadDevice = Backends.cudaOrdinal(threads);

@@ -7,6 +7,7 @@ import static org.lwjgl.vulkan.VK11.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_ID_PROPERT
 import static org.lwjgl.vulkan.VK11.VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2;
 import static org.lwjgl.vulkan.VK11.vkGetPhysicalDeviceProperties2;
 
+import io.jimagecuda.gl.context.GlEnvironment;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
@@ -60,6 +61,10 @@ final class VulkanDevice {
     String key = Arrays.toString(uuid);
     VulkanDevice d = DEVICES.get(key);
     if (d == null) {
+      // NVIDIA's Vulkan driver loads the same core library as its OpenGL driver, which reads
+      // __GL_THREADED_OPTIMIZATIONS once: set it first, or CUDA-OpenGL interop fails later in this process
+      // (measured on the H200: Vulkan first, then OpenGL, gave GlEnvironment APPLIED_LATE and empty frames).
+      GlEnvironment.prepare();
       loadVulkan();
       VkInstance instance = createInstance();
       try {
