@@ -215,7 +215,7 @@ public final class ImageFiles {
         }
         throw decodeFailure(name, format, "cannot read the header", e);
       } catch (OutOfMemoryError e) {
-        // A header field sized an allocation before any pixel (found by fuzzing: a 95-byte TIFF whose
+        // A header field sized an allocation before any pixel (found by fuzzing: a 101-byte TIFF whose
         // SamplesPerPixel is 2,113,929,216 made the TIFF reader ask for gigabytes); nothing was kept.
         throw new IOException("Cannot load " + name + " (" + format + "): its header declares a layout too large "
             + "to describe in memory (the decoder ran out of heap reading it: " + e.getMessage() + "); the file "
