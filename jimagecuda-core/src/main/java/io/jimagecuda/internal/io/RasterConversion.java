@@ -8,9 +8,11 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.Arrays;
 
 /**
@@ -102,6 +104,8 @@ public final class RasterConversion {
     byte[] out = new byte[w * h * 4];
     if (!floating && Arrays.stream(max).allMatch(m -> m == 255) && isByteInterleaved(raster)) {
       copyBytes(raster, grey, alpha, out);
+    } else if (!floating && Arrays.stream(max).allMatch(m -> m == 255) && isIntPacked(raster)) {
+      copyPackedInts(raster, grey, alpha, out);
     } else {
       copySamples(raster, floating, max, grey, alpha, out);
     }
@@ -140,6 +144,37 @@ public final class RasterConversion {
         out[o + 1] = data[i + g];
         out[o + 2] = data[i + b];
         out[o + 3] = alpha ? data[i + a] : (byte) 255;
+      }
+    }
+  }
+
+  /** One int per pixel, 8-bit samples packed by masks: the layout of 32-bit BMPs and INT_ARGB images. */
+  private static boolean isIntPacked(Raster raster) {
+    return raster.getSampleModel() instanceof SinglePixelPackedSampleModel
+        && raster.getDataBuffer() instanceof DataBufferInt buffer && buffer.getNumBanks() == 1;
+  }
+
+  /** Reads 8-bit samples packed in ints straight from the raster's array. */
+  private static void copyPackedInts(Raster raster, boolean grey, boolean alpha, byte[] out) {
+    SinglePixelPackedSampleModel sm = (SinglePixelPackedSampleModel) raster.getSampleModel();
+    DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
+    int[] data = buffer.getData();
+    int[] shift = sm.getBitOffsets();
+    int r = shift[0];
+    int g = shift[grey ? 0 : 1];
+    int b = shift[grey ? 0 : 2];
+    int a = shift[shift.length - 1];
+    int lineStride = sm.getScanlineStride();
+    int origin = buffer.getOffset() - raster.getSampleModelTranslateY() * lineStride
+        - raster.getSampleModelTranslateX();
+    int w = raster.getWidth();
+    for (int y = 0, o = 0; y < raster.getHeight(); y++) {
+      for (int x = 0, i = origin + y * lineStride; x < w; x++, i++, o += 4) {
+        int p = data[i];
+        out[o] = (byte) (p >>> r);
+        out[o + 1] = (byte) (p >>> g);
+        out[o + 2] = (byte) (p >>> b);
+        out[o + 3] = alpha ? (byte) (p >>> a) : (byte) 255;
       }
     }
   }
