@@ -559,9 +559,10 @@ public final class Images {
    * most 16383 pixels a side). An existing file is replaced; the file appears only once it is complete, so a
    * failure leaves no partial file. {@code image} is not changed.
    *
-   * <p>Memory: the 8-bit pixels are downloaded once ({@code width·height·4} bytes on the Java heap) and
-   * handed to the encoder as they are; PNG is filtered and compressed in parallel strips of rows, a bounded
-   * number in flight, so the extra heap a save needs is that one copy plus a few megabytes per core.
+   * <p>Memory: PNG is downloaded, filtered and compressed in parallel strips of rows, a bounded number in
+   * flight, so a PNG save needs a few megabytes of heap per core whatever the image's size. The other
+   * formats' encoders take the 8-bit pixels downloaded once ({@code width·height·4} bytes of heap), as they
+   * are, without another copy.
    *
    * @param image the image; not changed
    * @param path the file; its extension names the format
@@ -588,7 +589,7 @@ public final class Images {
     ImageU8 u8 = u8Buffer != null ? u8Buffer : new ImageU8(image.width(), image.height(), image.backend());
     try {
       convertFloatToU8(u8, image);
-      ImageFiles.write(rgba8(u8), path, format, writeOptions(options));
+      write(op, u8, path, format, writeOptions(options));
     } finally {
       if (u8Buffer == null) {
         u8.free();
@@ -640,7 +641,24 @@ public final class Images {
     String op = "Images.saveU8";
     Check.notNull(op, "options", options);
     FileFormat format = checkSave(op, image, path, options.quality(), options.compressionLevel());
-    ImageFiles.write(rgba8(image), path, format, writeOptions(options));
+    write(op, image, path, format, writeOptions(options));
+  }
+
+  /**
+   * Saves an 8-bit image: PNG streams it from the backend a strip of rows at a time (the heap holds the
+   * strips in flight, not the image); the other formats' encoders take one downloaded copy.
+   */
+  private static void write(String op, ImageU8 image, Path path, FileFormat format, WriteOptions options)
+      throws IOException {
+    if (format != FileFormat.PNG) {
+      ImageFiles.write(rgba8(image), path, format, options);
+      return;
+    }
+    try (Use u = Use.of(op, image)) {
+      long rowBytes = image.width() * 4L;
+      ImageFiles.writePng(image.width(), image.height(), (y, count, dst, offset) -> image.backendImpl()
+          .downloadBytes(image.storage(), y * rowBytes, dst, offset, Math.toIntExact(count * rowBytes)), path, options);
+    }
   }
 
   private static WriteOptions writeOptions(Save options) {

@@ -42,7 +42,15 @@ public interface Backend {
   void uploadBytes(Storage dst, byte[] src, int offset, int count);
 
   /** Copies {@code count} bytes from the start of {@code src} (raw) into {@code dst[offset..]}. */
-  void downloadBytes(Storage src, byte[] dst, int offset, int count);
+  default void downloadBytes(Storage src, byte[] dst, int offset, int count) {
+    downloadBytes(src, 0, dst, offset, count);
+  }
+
+  /**
+   * Copies {@code count} bytes from byte {@code srcOffset} of {@code src} (raw; a multiple of 4 for F32)
+   * into {@code dst[offset..]}: part of an image, e.g. a strip of rows for a streaming encoder.
+   */
+  void downloadBytes(Storage src, long srcOffset, byte[] dst, int offset, int count);
 
   /** Copies {@code src.remaining()} raw bytes into the start of {@code dst}; src's position is unchanged. */
   void uploadBuffer(Storage dst, ByteBuffer src);

@@ -85,13 +85,13 @@ public final class CpuBackend implements Backend {
   }
 
   @Override
-  public void downloadBytes(Storage src, byte[] dst, int offset, int count) {
+  public void downloadBytes(Storage src, long srcOffset, byte[] dst, int offset, int count) {
     CpuStorage s = cpu(src);
     if (s.bytes != null) {
-      System.arraycopy(s.bytes, 0, dst, offset, count);
+      System.arraycopy(s.bytes, Math.toIntExact(srcOffset), dst, offset, count);
     } else {
       ByteBuffer.wrap(dst, offset, count).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-          .put(s.floats, 0, count / 4);
+          .put(s.floats, Math.toIntExact(srcOffset / 4), count / 4);
     }
   }
 

@@ -496,13 +496,13 @@ public final class CudaBackend implements Backend {
   }
 
   @Override
-  public void downloadBytes(Storage src, byte[] dst, int offset, int count) {
+  public void downloadBytes(Storage src, long srcOffset, byte[] dst, int offset, int count) {
     makeCurrent();
     synchronized (stagingLock) {
       long st = staging();
       for (int done = 0; done < count; ) {
         int n = (int) Math.min(STAGING_BYTES, count - done);
-        CudaCall.check("cuMemcpyDtoHAsync", CU.ncuMemcpyDtoHAsync(st, ptr(src) + done, n, stream));
+        CudaCall.check("cuMemcpyDtoHAsync", CU.ncuMemcpyDtoHAsync(st, ptr(src) + srcOffset + done, n, stream));
         syncStream("download");
         MemoryUtil.memByteBuffer(st, n).get(dst, offset + done, n);
         done += n;

@@ -296,22 +296,53 @@ public final class ImageFiles {
    * @throws IOException if encoding or writing fails; the message names the path
    */
   public static void write(Rgba8 img, Path path, FileFormat format, WriteOptions options) throws IOException {
+    if (format == FileFormat.WEBP && (img.width() > WEBP_MAX_SIDE || img.height() > WEBP_MAX_SIDE)) {
+      throw new IOException("Cannot save " + path + " as WEBP: " + img.width() + "x" + img.height()
+          + " is larger than WebP's " + WEBP_MAX_SIDE + " pixels per side; save as PNG or TIFF instead");
+    }
+    writeAtomically(path, format, tmp -> encode(img, format, options, tmp));
+  }
+
+  /**
+   * Writes a PNG of {@code width × height} pixels read from {@code rows} a strip at a time, as
+   * {@link #write(Rgba8, Path, FileFormat, WriteOptions)} writes one from a whole image (the same bytes),
+   * with only the strips in flight on the heap.
+   *
+   * @throws NoSuchFileException if the directory does not exist
+   * @throws IOException if encoding or writing fails; the message names the path
+   */
+  public static void writePng(int width, int height, RowSource rows, Path path, WriteOptions options)
+      throws IOException {
+    writeAtomically(path, FileFormat.PNG, tmp -> {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        PngEncoder.write(width, height, rows, pngLevel(options), out);
+      }
+    });
+  }
+
+  private static int pngLevel(WriteOptions options) {
+    return options.compressionLevel() < 0 ? DEFAULT_PNG_LEVEL : options.compressionLevel();
+  }
+
+  /** Writes the file a temporary {@code to} makes, next to {@code path}, then renames it over {@code path}. */
+  @FunctionalInterface
+  private interface FileWriter {
+    void to(Path tmp) throws IOException;
+  }
+
+  private static void writeAtomically(Path path, FileFormat format, FileWriter writer) throws IOException {
     Path target = path.toAbsolutePath();
     Path dir = target.getParent();
     if (!Files.isDirectory(dir)) {
       String why = Files.exists(dir) ? "its parent " + dir + " is not a directory" : "no such directory " + dir;
       throw new NoSuchFileException(dir.toString(), null, "cannot save " + path + ": " + why);
     }
-    if (format == FileFormat.WEBP && (img.width() > WEBP_MAX_SIDE || img.height() > WEBP_MAX_SIDE)) {
-      throw new IOException("Cannot save " + path + " as WEBP: " + img.width() + "x" + img.height()
-          + " is larger than WebP's " + WEBP_MAX_SIDE + " pixels per side; save as PNG or TIFF instead");
-    }
     Path tmp = dir.resolve("." + target.getFileName() + "."
         + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
     boolean moved = false;
     try {
       Files.createFile(tmp);
-      encode(img, format, options, tmp);
+      writer.to(tmp);
       move(tmp, target);
       moved = true;
     } catch (FileSystemException e) {
@@ -352,8 +383,7 @@ public final class ImageFiles {
       throws IOException {
     switch (format) {
       case PNG -> {
-        int level = options.compressionLevel() < 0 ? DEFAULT_PNG_LEVEL : options.compressionLevel();
-        PngEncoder.write(img, level, out);
+        PngEncoder.write(img, pngLevel(options), out);
       }
       case BMP -> {
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {

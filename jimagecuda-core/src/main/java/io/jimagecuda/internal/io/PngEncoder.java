@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * last 32 KB of the strip before it as deflate's dictionary so that compression hardly suffers, and
  * ended with a sync flush so that the pieces concatenate into one zlib stream. Each strip becomes one
  * {@code IDAT} chunk, written in order as soon as it is ready; at most a few strips per core are in
- * flight, so the extra memory is bounded by the strips, not the image.
+ * flight. The pixels come from {@link RowSource}, a strip at a time (from a host array, or downloaded from the
+ * backend strip by strip), so the memory a save needs is bounded by the strips, not the image.
  *
  * <p>Row filters are chosen per row as libpng and ImageIO do (the smallest sum of absolute filtered
  * values over None, Sub, Up, Average and Paeth); level 0 stores unfiltered rows. The result decodes to
@@ -54,22 +55,34 @@ final class PngEncoder {
    * @throws IOException if writing fails
    */
   static void write(Rgba8 img, int level, OutputStream out) throws IOException {
-    new Job(img, level).write(out);
+    int rowBytes = img.width() * BYTES_PER_PIXEL;
+    write(img.width(), img.height(), (y, count, dst, offset) ->
+        System.arraycopy(img.data(), y * rowBytes, dst, offset, count * rowBytes), level, out);
+  }
+
+  /**
+   * Writes the {@code width × height} image that {@code rows} gives to {@code out} as a PNG compressed at
+   * deflate {@code level}; {@code out} is not closed. Exceptions of {@code rows} are thrown here as they are.
+   *
+   * @throws IOException if writing fails
+   */
+  static void write(int width, int height, RowSource rows, int level, OutputStream out) throws IOException {
+    new Job(width, height, rows, level).write(out);
   }
 
   /** One image being written: its strips and how they are cut. */
   private static final class Job {
-    private final byte[] pixels;
+    private final RowSource rows;
     private final int height;
     private final int rowBytes;
     private final int level;
     private final int rowsPerStrip;
     private final int strips;
 
-    Job(Rgba8 img, int level) {
-      this.pixels = img.data();
-      this.height = img.height();
-      this.rowBytes = img.width() * BYTES_PER_PIXEL;
+    Job(int width, int height, RowSource rows, int level) {
+      this.rows = rows;
+      this.height = height;
+      this.rowBytes = width * BYTES_PER_PIXEL;
       this.level = level;
       this.rowsPerStrip = Math.max(1, STRIP_BYTES / (rowBytes + 1));
       this.strips = (height + rowsPerStrip - 1) / rowsPerStrip;
@@ -140,10 +153,15 @@ final class PngEncoder {
       // the rows before y0 that make up the dictionary, filtered again here (a pure function of the pixels)
       int dictionaryRows = s == 0 ? 0 : Math.min(y0, (WINDOW + filteredRow - 1) / filteredRow);
       int start = y0 - dictionaryRows;
+      // the raw rows, with the one above the first (its filters look up), read once for this strip
+      int first = Math.max(0, start - 1);
+      byte[] pixels = new byte[(y1 - first) * rowBytes];
+      rows.read(first, y1 - first, pixels, 0);
       byte[] filtered = new byte[(y1 - start) * filteredRow];
       RowFilter filter = new RowFilter(rowBytes, level > 0);
       for (int y = start; y < y1; y++) {
-        filter.filter(pixels, y * rowBytes, y > 0 ? (y - 1) * rowBytes : -1, filtered, (y - start) * filteredRow);
+        filter.filter(pixels, (y - first) * rowBytes, y > 0 ? (y - 1 - first) * rowBytes : -1, filtered,
+            (y - start) * filteredRow);
       }
       int offset = dictionaryRows * filteredRow;
       int length = filtered.length - offset;
