@@ -82,6 +82,33 @@ class CudaBackendTest {
     }
   }
 
+  /** Strips of rows from an offset (what a streamed PNG save downloads), across staging chunks, and the file. */
+  @Test
+  void stripsFromAnOffsetAndAStreamedPngEqualTheCpuBackend(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    int w = 3001;
+    int h = 1777; // 21 MB: several staging chunks
+    byte[] data = new byte[w * h * 4];
+    new Random(17).nextBytes(data);
+    try (ImageU8 img = new ImageU8(w, h, CUDA); ImageU8 cpu = new ImageU8(w, h, BackendKind.CPU)) {
+      Images.upload(img, data);
+      Images.upload(cpu, data);
+      CudaBackend backend = (CudaBackend) io.jimagecuda.internal.backend.Backends.get(CUDA);
+      int rowBytes = w * 4;
+      for (int[] strip : new int[][] {{0, 1}, {5, 40}, {1000, 777}, {h - 3, 3}}) {
+        byte[] got = new byte[strip[1] * rowBytes + 8];
+        backend.downloadBytes(io.jimagecuda.internal.ImageAccess.storage(img), (long) strip[0] * rowBytes, got, 8,
+            strip[1] * rowBytes);
+        assertArrayEquals(java.util.Arrays.copyOfRange(data, strip[0] * rowBytes, (strip[0] + strip[1]) * rowBytes),
+            java.util.Arrays.copyOfRange(got, 8, got.length), "rows " + strip[0] + "+" + strip[1]);
+      }
+      Images.saveU8(img, dir.resolve("cuda.png"));
+      Images.saveU8(cpu, dir.resolve("cpu.png"));
+      assertArrayEquals(java.nio.file.Files.readAllBytes(dir.resolve("cpu.png")),
+          java.nio.file.Files.readAllBytes(dir.resolve("cuda.png")), "the same PNG bytes from either backend");
+    }
+  }
+
   @Test
   void floatBytesAreLittleEndian() {
     try (Image img = new Image(2, 1, CUDA)) {
