@@ -3,9 +3,13 @@ package io.jimagecuda.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** {@code bench io}: a row per format with both sides, kept files for the peers, user errors. */
 class BenchIoCommandTest {
   @Test
   void printsOneRowPerFormatWithBothColumns() {
@@ -18,6 +22,17 @@ class BenchIoCommandTest {
       assertTrue(rows.stream().anyMatch(row -> row.startsWith("| " + ext + " |") && row.endsWith("× |")),
           ext + " in " + r.out());
     }
+  }
+
+  @Test
+  void keepLeavesTheFilesForThePeers(@TempDir Path dir) throws Exception {
+    Path keep = dir.resolve("io");
+    Cli.Result r = Cli.run("bench", "io", "--size", "48x30", "--runs", "1", "--backend", "cpu", "--formats", "png",
+        "--keep", keep.toString());
+    assertEquals(0, r.exit(), r.err());
+    java.awt.image.BufferedImage ours = javax.imageio.ImageIO.read(keep.resolve("ours.png").toFile());
+    assertEquals(48, ours.getWidth(), "the picture dev/bench_io_peers.py reads");
+    assertTrue(Files.size(keep.resolve("imageio.png")) > 0);
   }
 
   @Test
