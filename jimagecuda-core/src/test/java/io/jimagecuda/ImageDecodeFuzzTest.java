@@ -32,7 +32,7 @@ class ImageDecodeFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "2h")
+  @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
   void load(byte[] data) throws IOException {
     if (data.length == 0) {
       return;

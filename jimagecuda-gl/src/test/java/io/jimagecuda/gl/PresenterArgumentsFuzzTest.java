@@ -16,7 +16,7 @@ import org.lwjgl.opengl.GL;
  * PresenterArgumentsFuzzTestInputs/arguments} (regression mode); see docs/reliability.md for fuzzing.
  */
 class PresenterArgumentsFuzzTest {
-  @FuzzTest(maxDuration = "2h")
+  @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
   void arguments(FuzzedDataProvider data) {
     if (contextCurrent()) {
       return; // another test left a context current on this thread: the calls would really run

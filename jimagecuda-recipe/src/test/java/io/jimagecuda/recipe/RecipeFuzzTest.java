@@ -41,7 +41,7 @@ class RecipeFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "2h")
+  @FuzzTest(maxDuration = "2h", maxExecutions = 1_000_000)
   @DictionaryEntries({"\"name\"", "\"images\"", "\"steps\"", "\"output\"", "\"op\"", "\"out\"", "\"width\"",
       "\"height\"", "\"load\"", "\"a.png\"", "\"image\"", "\"base\"", "\"overlay\"", "\"rgba\"", "\"factor\"",
       "\"fill.color\"", "\"blend.normal\"", "\"adjust.brightness\"", "\"filter.gaussianBlur\"", "\"resize.resize\"",

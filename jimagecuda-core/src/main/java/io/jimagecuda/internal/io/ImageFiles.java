@@ -1,6 +1,7 @@
 package io.jimagecuda.internal.io;
 
 import io.jimagecuda.ImageBase;
+import io.jimagecuda.JImageCudaException;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.SampleModel;
@@ -51,8 +52,9 @@ import org.w3c.dom.NodeList;
  * <p>Reading goes through ImageIO with the TwelveMonkeys plugins (CMYK JPEG, TIFF, WebP, BMP variants) and
  * the JDK's PNG reader; before any pixel is decoded the header's size is checked against the pixel limit
  * and the Java heap, and PNG and WebP files are checked for damage ({@link Damage}). Writing uses the
- * multi-threaded {@link PngEncoder} for PNG, libwebp (webp-imageio) for WebP, ImageIO for JPEG and TIFF,
- * and {@link BmpEncoder} for BMP. Encoders get the downloaded pixels themselves, rearranged in place, so a
+ * multi-threaded {@link PngEncoder} for PNG (from a whole image, or streamed strip by strip from a
+ * {@link RowSource}: {@link #writePng}), libwebp (webp-imageio) for WebP, ImageIO for JPEG and TIFF, and
+ * {@link BmpEncoder} for BMP. Those encoders get the downloaded pixels themselves, rearranged in place, so a
  * save needs no second copy of the image on the Java heap.
  */
 public final class ImageFiles {
@@ -324,13 +326,17 @@ public final class ImageFiles {
     return options.compressionLevel() < 0 ? DEFAULT_PNG_LEVEL : options.compressionLevel();
   }
 
-  /** Writes the file a temporary {@code to} makes, next to {@code path}, then renames it over {@code path}. */
+  /** Fills the temporary file that {@link #writeAtomically} then renames over the target. */
   @FunctionalInterface
-  private interface FileWriter {
+  private interface TempFileWriter {
     void to(Path tmp) throws IOException;
   }
 
-  private static void writeAtomically(Path path, FileFormat format, FileWriter writer) throws IOException {
+  /**
+   * Has {@code writer} write a temporary file next to {@code path} and renames it over {@code path} when
+   * complete: a failure leaves no partial file, and an existing file untouched.
+   */
+  private static void writeAtomically(Path path, FileFormat format, TempFileWriter writer) throws IOException {
     Path target = path.toAbsolutePath();
     Path dir = target.getParent();
     if (!Files.isDirectory(dir)) {
@@ -347,6 +353,8 @@ public final class ImageFiles {
       moved = true;
     } catch (FileSystemException e) {
       throw new IOException("Cannot save " + path + " as " + format + ": " + describe(e), e);
+    } catch (JImageCudaException | IllegalStateException e) {
+      throw e; // the image's backend failed while a streamed save read it: not a file problem
     } catch (IOException | RuntimeException e) {
       throw new IOException("Cannot save " + path + " as " + format + ": " + e.getMessage(), e);
     } finally {
