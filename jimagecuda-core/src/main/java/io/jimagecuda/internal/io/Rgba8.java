@@ -87,9 +87,15 @@ public record Rgba8(int width, int height, byte[] data) {
       int r = data[i] & 0xFF;
       int g = data[i + 1] & 0xFF;
       int b = data[i + 2] & 0xFF;
-      data[o] = (byte) (b * a / 255);
-      data[o + 1] = (byte) (g * a / 255);
-      data[o + 2] = (byte) (r * a / 255);
+      if (a == 255) { // the common case: opaque, no arithmetic
+        data[o] = (byte) b;
+        data[o + 1] = (byte) g;
+        data[o + 2] = (byte) r;
+      } else {
+        data[o] = (byte) (b * a / 255);
+        data[o + 1] = (byte) (g * a / 255);
+        data[o + 2] = (byte) (r * a / 255);
+      }
     }
     return wrap(data, 3, new int[] {2, 1, 0}, false);
   }
