@@ -18,10 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExitWithLiveImagesTest {
   private static JavaProcess.Result child(Path dir, String backend) throws Exception {
-    List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
-    command.addAll(JavaProcess.quietOptions(false));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), backend));
-    return JavaProcess.run(dir, command, 90);
+    return JavaProcess.runMain(dir, Child.class, 90, backend);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jimagecuda.testing.JavaProcess;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutOfHostMemoryTest {
   @Test
   void anImageLargerThanTheHeapIsAClearExceptionAndTheProcessGoesOn(@TempDir Path dir) throws Exception {
-    List<String> command = new ArrayList<>(List.of(JavaProcess.java(), "-Xmx64m"));
-    command.addAll(JavaProcess.quietOptions(false));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
-    JavaProcess.Result r = JavaProcess.run(dir, command, 120);
+    JavaProcess.Result r = JavaProcess.runMain(dir, List.of("-Xmx64m"), Child.class, 120);
     assertEquals(0, r.exit(), r.toString());
     String out = r.out();
     assertTrue(out.contains("OutOfHostMemoryException: Out of Java heap: a float image of 16,777,216 pixels "

@@ -62,6 +62,26 @@ public final class JavaProcess {
   }
 
   /**
+   * Runs {@code main} of a class on this JVM's class path in a new JVM (the README's quiet options, then
+   * {@code jvmOptions}) in {@code dir}, as {@link #run(Path, List, int)}.
+   */
+  public static Result runMain(Path dir, List<String> jvmOptions, Class<?> main, int seconds, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(quietOptions(false));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    return run(dir, command, seconds);
+  }
+
+  /** {@link #runMain(Path, List, Class, int, String...)} without extra JVM options. */
+  public static Result runMain(Path dir, Class<?> main, int seconds, String... args)
+      throws IOException, InterruptedException {
+    return runMain(dir, List.of(), main, seconds, args);
+  }
+
+  /**
    * Starts {@code process} (its own settings kept: environment, directory, merged error stream) with its
    * output going to files, and waits up to {@code seconds} for it, as {@link #run(Path, List, int)}: never
    * blocked by a child that hangs (reading its pipe would wait for ever), and a timeout shows the child's

@@ -8,7 +8,6 @@ import io.jimagecuda.ImageU8;
 import io.jimagecuda.gl.context.EglContext;
 import io.jimagecuda.testing.JavaProcess;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExitWithLiveContextTest {
   @Test
   void exitsZeroWithEverythingStillOpen(@TempDir Path dir) throws Exception {
-    List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
-    command.addAll(JavaProcess.quietOptions(false));
-    command.addAll(List.of("-Djimagecuda.backend=cpu", "-cp", System.getProperty("java.class.path"),
-        LiveAtExit.class.getName()));
-    JavaProcess.Result r = JavaProcess.run(dir, command, 120);
+    JavaProcess.Result r = JavaProcess.runMain(dir, List.of("-Djimagecuda.backend=cpu"), LiveAtExit.class, 120);
     assertEquals(0, r.exit(), r.toString());
     assertEquals("presented", r.out().strip(), r.toString());
   }

@@ -11,8 +11,6 @@ import io.jimagecuda.internal.cuda.CudaBackend;
 import io.jimagecuda.parity.GpuOnly;
 import io.jimagecuda.testing.JavaProcess;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lwjgl.opengl.GL15;
@@ -65,10 +63,7 @@ class GlLeakGpuTest {
 
   @Test
   void aJvmExitingWithLiveContextPresentersAndImagesExitsZero(@TempDir Path dir) throws Exception {
-    List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
-    command.addAll(JavaProcess.quietOptions(false));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), LiveAtExit.class.getName()));
-    JavaProcess.Result r = JavaProcess.run(dir, command, 90);
+    JavaProcess.Result r = JavaProcess.runMain(dir, LiveAtExit.class, 90);
     assertEquals(0, r.exit(), r.toString());
     assertEquals("presented", r.out().strip(), r.toString());
   }

@@ -16,7 +16,6 @@ import io.jimagecuda.internal.backend.Backends;
 import io.jimagecuda.parity.GpuOnly;
 import io.jimagecuda.testing.JavaProcess;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StickyErrorGpuTest {
   @Test
   void aFaultingKernelIsNamedAndTheProcessGoesOnOnTheCpu(@TempDir Path dir) throws Exception {
-    List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
-    command.addAll(JavaProcess.quietOptions(false));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
-    JavaProcess.Result r = JavaProcess.run(dir, command, 90);
+    JavaProcess.Result r = JavaProcess.runMain(dir, Child.class, 90);
     assertEquals(0, r.exit(), r.toString());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("fault: "), r.toString());

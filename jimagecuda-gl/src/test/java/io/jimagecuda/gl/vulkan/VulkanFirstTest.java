@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jimagecuda.gl.context.GlEnvironment;
 import io.jimagecuda.testing.JavaProcess;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VulkanFirstTest {
   @Test
   void vulkanPreparesTheGlEnvironmentBeforeLoadingItsDriver(@TempDir Path dir) throws Exception {
-    List<String> command = new ArrayList<>(List.of(JavaProcess.java()));
-    command.addAll(JavaProcess.quietOptions(false));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName()));
-    JavaProcess.Result r = JavaProcess.run(dir, command, 60);
+    JavaProcess.Result r = JavaProcess.runMain(dir, Child.class, 60);
     assertEquals(0, r.exit(), r.toString());
     List<String> lines = r.out().lines().toList();
     assertEquals("before: NOT_RUN", lines.get(0), r.toString());
