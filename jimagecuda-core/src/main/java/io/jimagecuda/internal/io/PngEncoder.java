@@ -64,9 +64,14 @@ final class PngEncoder {
    * Writes the {@code width × height} image that {@code rows} gives to {@code out} as a PNG compressed at
    * deflate {@code level}; {@code out} is not closed. Exceptions of {@code rows} are thrown here as they are.
    *
-   * @throws IOException if writing fails
+   * @throws IOException if writing fails, or a row is too wide to hold three of them in one array
    */
   static void write(int width, int height, RowSource rows, int level, OutputStream out) throws IOException {
+    if ((long) width * BYTES_PER_PIXEL * 3 > Integer.MAX_VALUE - 8) {
+      // a strip holds at least three rows (the row, the one above and the dictionary's) in one Java array
+      throw new IOException("a PNG row of " + width + " pixels is too wide for the encoder (at most "
+          + (Integer.MAX_VALUE - 8) / (BYTES_PER_PIXEL * 3) + " pixels)");
+    }
     new Job(width, height, rows, level).write(out);
   }
 

@@ -63,6 +63,13 @@ class PngEncoderTest {
   }
 
   @Test
+  void aRowTooWideForTheStripArraysIsAClearError() {
+    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> PngEncoder.write(
+        200_000_000, 1, (y, count, dst, offset) -> { }, 4, new ByteArrayOutputStream()));
+    assertTrue(e.getMessage().contains("200000000 pixels is too wide"), e.getMessage());
+  }
+
+  @Test
   void theStripsFormOneZlibStreamAndEveryChunkChecksOut() throws IOException, DataFormatException {
     int width = 1500;
     int height = 700; // about 8 strips
