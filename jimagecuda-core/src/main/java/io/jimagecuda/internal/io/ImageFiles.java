@@ -302,6 +302,10 @@ public final class ImageFiles {
       throw new IOException("Cannot save " + path + " as WEBP: " + img.width() + "x" + img.height()
           + " is larger than WebP's " + WEBP_MAX_SIDE + " pixels per side; save as PNG or TIFF instead");
     }
+    if (format == FileFormat.PNG) {
+      writePng(img.width(), img.height(), img.rows(), path, options);
+      return;
+    }
     writeAtomically(path, format, tmp -> encode(img, format, options, tmp));
   }
 
@@ -370,12 +374,6 @@ public final class ImageFiles {
   }
 
   private static void encode(Rgba8 img, FileFormat format, WriteOptions options, Path file) throws IOException {
-    if (format == FileFormat.PNG) {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-        encode(img, format, options, out);
-      }
-      return;
-    }
     // ImageIO writers seek back (TIFF offsets): a file stream, not a cache in memory
     try (ImageOutputStream out = new FileImageOutputStream(file.toFile())) {
       if (format == FileFormat.BMP) {

@@ -55,9 +55,7 @@ final class PngEncoder {
    * @throws IOException if writing fails
    */
   static void write(Rgba8 img, int level, OutputStream out) throws IOException {
-    int rowBytes = img.width() * BYTES_PER_PIXEL;
-    write(img.width(), img.height(), (y, count, dst, offset) ->
-        System.arraycopy(img.data(), y * rowBytes, dst, offset, count * rowBytes), level, out);
+    write(img.width(), img.height(), img.rows(), level, out);
   }
 
   /**

@@ -60,6 +60,12 @@ public record Rgba8(int width, int height, byte[] data) {
     return img;
   }
 
+  /** {@return this image's rows as a {@link RowSource} (copies out of {@link #data()})} */
+  public RowSource rows() {
+    int rowBytes = width * 4;
+    return (y, count, dst, offset) -> System.arraycopy(data, y * rowBytes, dst, offset, count * rowBytes);
+  }
+
   /**
    * Rearranges {@link #data()} in place to A, B, G, R and returns a {@link BufferedImage#TYPE_4BYTE_ABGR}
    * over the same array: no copy. This record's data is no longer RGBA afterwards.
