@@ -10,6 +10,7 @@
 # GPU_TESTS_ROOT=DIR runs the modules built under DIR instead (e.g. a staged copy of another worktree).
 # GPU_TESTS_DETAILS=testfeed prints each test as it ends (default: the tree at the end), to see where a run stops.
 # GPU_TESTS_JVM_OPTS="-D..." adds options to the test JVM (dev/sanitize.sh passes fewer leak-test cycles).
+# GPU_TESTS_EXCLUDE=REGEX leaves out the test classes whose fully qualified name matches (JUnit's --exclude-classname).
 set -uo pipefail
 cd "${GPU_TESTS_ROOT:-$(dirname "$0")/..}"
 classes=""
@@ -37,6 +38,7 @@ done
 out=${OUT:-/tmp}
 # Without arguments every test class is scanned; with arguments (e.g. --select-class X) they choose.
 if [ $# -eq 0 ]; then set -- --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
+if [ -n "${GPU_TESTS_EXCLUDE:-}" ]; then set -- --exclude-classname "$GPU_TESTS_EXCLUDE" "$@"; fi
 # The classes go on the JVM's own class path (not the launcher's -cp), as absolute paths (tests start child
 # JVMs in temporary directories), so that tests which start a child
 # JVM with java.class.path find them too. Class folders come before jars, so they win over a module's jar.

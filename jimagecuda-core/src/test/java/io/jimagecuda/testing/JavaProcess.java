@@ -98,7 +98,16 @@ public final class JavaProcess {
     }
   }
 
-  private static Result run(ProcessBuilder process, Path dir, int seconds) throws IOException, InterruptedException {
+  /**
+   * How much longer a child may take than its test allows: {@code -Djimagecuda.test.timeoutScale=N} (default
+   * 1), for runs where every process is slower, such as under compute-sanitizer (dev/sanitize.sh passes 4).
+   */
+  private static int timeoutScale() {
+    return Math.max(1, Integer.getInteger("jimagecuda.test.timeoutScale", 1));
+  }
+
+  private static Result run(ProcessBuilder process, Path dir, int allowed) throws IOException, InterruptedException {
+    int seconds = allowed * timeoutScale();
     Path out = dir.resolve(".stdout");
     Path err = dir.resolve(".stderr");
     process.redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));

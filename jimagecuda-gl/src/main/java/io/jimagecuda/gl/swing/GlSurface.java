@@ -15,8 +15,12 @@ import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11;
 import org.lwjgl.opengl.GL30;
 import org.lwjgl.opengl.GLCapabilities;
+import org.lwjgl.opengl.GLX;
+import org.lwjgl.opengl.GLXCapabilities;
+import org.lwjgl.opengl.GLXEXTSwapControl;
 import org.lwjgl.opengl.awt.AWTGLCanvas;
 import org.lwjgl.opengl.awt.GLData;
+import org.lwjgl.opengl.awt.PlatformLinuxGLCanvas;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
@@ -87,6 +91,34 @@ final class GlSurface extends AWTGLCanvas {
   @Override
   public void initGL() {
     ensureStarted();
+    swapWithoutVsync();
+  }
+
+  /**
+   * Asks for swap interval 0 on Linux, where lwjgl3-awt 0.2.3 ignores {@link GLData#swapInterval}: the panel
+   * paints on demand, so a swap must not wait for a vertical blank (which NVIDIA's GLX otherwise does by
+   * default, and which an X server without a display, such as Xvfb, only simulates).
+   */
+  private void swapWithoutVsync() {
+    if (platformCanvas instanceof PlatformLinuxGLCanvas linux && linux.display != 0 && linux.drawable != 0) {
+      GLXCapabilities glx = GL.createCapabilitiesGLX(linux.display);
+      if (glx.GLX_EXT_swap_control) {
+        GLXEXTSwapControl.glXSwapIntervalEXT(linux.display, linux.drawable, 0);
+      }
+    }
+  }
+
+  /**
+   * Deletes the OpenGL context (not current on any thread by now). On Linux lwjgl3-awt 0.2.3's
+   * {@code deleteContext} does nothing, which leaked one GLX context, with its GPU memory, per panel shown;
+   * there the context is destroyed here with {@code glXDestroyContext}.
+   */
+  private void deleteContext(long glContext) {
+    if (platformCanvas instanceof PlatformLinuxGLCanvas linux && linux.display != 0) {
+      GLX.glXDestroyContext(linux.display, glContext);
+    } else {
+      platformCanvas.deleteContext(glContext);
+    }
   }
 
   @Override
@@ -297,7 +329,7 @@ final class GlSurface extends AWTGLCanvas {
           }
         });
       } finally {
-        platformCanvas.deleteContext(context);
+        deleteContext(context);
         context = 0;
         if (counted) {
           counted = false;

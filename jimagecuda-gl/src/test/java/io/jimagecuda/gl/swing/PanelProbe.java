@@ -3,6 +3,8 @@ package io.jimagecuda.gl.swing;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.ImageU8;
 import io.jimagecuda.Images;
+import io.jimagecuda.internal.backend.Backends;
+import io.jimagecuda.internal.cuda.CudaBackend;
 import java.awt.Component;
 import java.awt.GridLayout;
 import java.awt.Point;
@@ -23,7 +25,9 @@ import javax.swing.WindowConstants;
 /**
  * Run by {@link PreviewPanelWindowTest} in a JVM of its own under Xvfb: two panels side by side, their
  * screens read back with {@link Robot}, a resize, the pixel readout, then 100 windows opened and closed.
- * Writes {@code results.txt} and {@code panelN.rgb} (view width, height, then 0xRRGGBB ints) into the
+ * Prints the time every 10 windows take. Writes {@code results.txt} (its lines: the two panels, the pixel,
+ * contexts after closing, threads, contexts after cycles, the 100 windows' milliseconds, free device memory
+ * before and after them, -1 for CPU frames) and {@code panelN.rgb} (view width, height, then 0xRRGGBB ints) into the
  * directory given as the first argument; the second argument is the renderer (auto or java2d), an optional
  * third the frames' backend (cpu, the default, or cuda).
  */
@@ -87,13 +91,22 @@ public final class PanelProbe {
         cycle(a, renderer);
       }
       int threadsBefore = liveThreads();
+      long freeBefore = deviceFree(backend);
+      long start = System.nanoTime();
       for (int i = 0; i < 100; i++) {
         cycle(a, renderer);
+        if (i % 10 == 9) {
+          System.out.printf("probe: %d windows in %d ms%n", i + 1, (System.nanoTime() - start) / 1_000_000);
+        }
       }
+      long cyclesMs = (System.nanoTime() - start) / 1_000_000;
+      long freeAfter = deviceFree(backend);
       int threadsAfter = liveThreads();
       results.add("threads " + threadsBefore + " " + threadsAfter + " " + Thread.getAllStackTraces().keySet()
           .stream().map(Thread::getName).sorted().toList());
       results.add("contexts after cycles " + GlSurface.liveContexts());
+      results.add("cycles ms " + cyclesMs);
+      results.add("device free " + freeBefore + " " + freeAfter);
     }
     Files.write(out.resolve("results.txt"), results);
     System.out.println("probe done");
@@ -120,6 +133,16 @@ public final class PanelProbe {
     SwingUtilities.invokeAndWait(() -> p[0].surface().repaint());
     SwingUtilities.invokeAndWait(() -> { });
     SwingUtilities.invokeAndWait(() -> f[0].dispose());
+  }
+
+  /** Free device memory (the driver's figure) for CUDA frames, else -1: a leaked GL context shows there. */
+  private static long deviceFree(BackendKind backend) {
+    if (backend != BackendKind.CUDA) {
+      return -1;
+    }
+    CudaBackend cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
+    cuda.synchronize();
+    return cuda.freeMemory();
   }
 
   private static int liveThreads() throws InterruptedException {
