@@ -59,10 +59,18 @@ run_tool() {
   ok=$(grep -E "tests successful" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
   failed=$(grep -E "tests failed" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
   skipped=$(grep -E "tests skipped" "$log" | tail -1 | grep -oE "[0-9]+" | head -1)
+  local timedout=""
   if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-    note="; TIMED OUT after ${SANITIZER_TIMEOUT:-540} s (select fewer tests)"
+    timedout=1
+    # No summary then (the sanitizer prints it when the process ends): count what the log shows so far, the
+    # tests that ended (GPU_TESTS_DETAILS=testfeed) and the reports printed as they were found.
+    local reports
+    reports=$(grep -E "^=+ (Error|ERROR|Invalid|Race|Uninitialized|Barrier|Warning)" "$log" | grep -vc "SUMMARY")
+    ok=${ok:-$(grep -c ":: SUCCESSFUL" "$log")}
+    failed=${failed:-$(grep -c ":: FAILED" "$log")}
+    note="; TIMED OUT after ${SANITIZER_TIMEOUT:-540} s (select fewer tests): no summary, $reports reports printed before"
   fi
-  if [ "$processes" = 0 ]; then
+  if [ "$processes" = 0 ] && [ -z "$timedout" ]; then
     local why
     why=$(grep -E "^=+ (Error|ERROR)" "$log" | head -2 | tr '\n' ' ')
     note="$note; NOT ATTACHED: no summary from any process${why:+ ($why)}"
