@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jimagecuda.BackendKind;
 import io.jimagecuda.Effect;
 import io.jimagecuda.Images;
-import io.jimagecuda.Filter;
 import io.jimagecuda.Image;
 import io.jimagecuda.JImageCuda;
 import io.jimagecuda.Rgba;
 import io.jimagecuda.StrokePosition;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -321,46 +318,6 @@ class EffectParityTest {
   private static Image shadowOf(Image img, float[] input, Effect.DropShadow options) {
     Images.upload(img, input);
     return Effect.dropShadow(img, options);
-  }
-
-  /** Median milliseconds of {@code op} on CUDA, over 9 samples of 30 calls each after 30 warm-up calls. */
-  private static double medianMs(Runnable op) {
-    double[] ms = new double[9];
-    for (int s = -1; s < ms.length; s++) {
-      JImageCuda.synchronize(BackendKind.CUDA);
-      long t0 = System.nanoTime();
-      for (int i = 0; i < 30; i++) {
-        op.run();
-      }
-      JImageCuda.synchronize(BackendKind.CUDA);
-      if (s >= 0) {
-        ms[s] = (System.nanoTime() - t0) / 1e6 / 30;
-      }
-    }
-    Arrays.sort(ms);
-    return ms[ms.length / 2];
-  }
-
-  /**
-   * Prints the drop shadow's time at 1920 x 1080 (blur 20, offset 10, expanding) against a blur of the same
-   * radius, with reused buffers and with the buffers allocated per call; the goal is a ratio of at most 2.
-   * Informative only: nothing is asserted, since times depend on the GPU and on what else runs on it.
-   */
-  @Test
-  void dropShadowTimeAgainstABlurOfTheSameRadius() {
-    Effect.DropShadow shadow20 = Effect.DropShadow.DEFAULTS.withBlur(20);
-    Filter.GaussianBlur blur20 = Filter.GaussianBlur.DEFAULTS.withRadius(20);
-    try (Image src = new Image(1920, 1080, BackendKind.CUDA); Image dst = new Image(1970, 1130, BackendKind.CUDA);
-        Image a = new Image(1970, 1130, BackendKind.CUDA); Image b = new Image(1970, 1130, BackendKind.CUDA)) {
-      Images.upload(src, new Case("timing", 1920, 1080).shape(1920, 1080));
-      double shadow = medianMs(() -> Effect.dropShadowInto(dst, src, shadow20.withShadow(a).withTemp(b)));
-      double blur = medianMs(() -> Filter.gaussianBlurInto(dst, src, blur20.withTemp(a)));
-      double shadowNew = medianMs(() -> Effect.dropShadow(src, shadow20).free());
-      double blurNew = medianMs(() -> Filter.gaussianBlur(src, blur20).free());
-      System.out.printf(Locale.ROOT, "[timing] Effect.dropShadow blur 20, 1920x1080: %.4f ms reused, %.4f ms "
-          + "allocating; Filter.gaussianBlur r20: %.4f ms, %.4f ms; ratio %.2f, %.2f (goal <= 2)%n", shadow,
-          shadowNew, blur, blurNew, shadow / blur, shadowNew / blurNew);
-    }
   }
 
   @Test
