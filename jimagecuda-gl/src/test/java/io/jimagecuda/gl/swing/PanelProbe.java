@@ -27,7 +27,7 @@ import javax.swing.WindowConstants;
  * screens read back with {@link Robot}, a resize, the pixel readout, then 100 windows opened and closed.
  * Prints the time every 10 windows take. Writes {@code results.txt} (its lines: the two panels, the pixel,
  * contexts after closing, threads, contexts after cycles, the 100 windows' milliseconds, free device memory
- * before and after them, -1 for CPU frames) and {@code panelN.rgb} (view width, height, then 0xRRGGBB ints) into the
+ * before and after them, -1 for CPU frames, the process's resident kB before and after them) and {@code panelN.rgb} (view width, height, then 0xRRGGBB ints) into the
  * directory given as the first argument; the second argument is the renderer (auto or java2d), an optional
  * third the frames' backend (cpu, the default, or cuda).
  */
@@ -92,6 +92,7 @@ public final class PanelProbe {
       }
       int threadsBefore = liveThreads();
       long freeBefore = deviceFree(backend);
+      long rssBefore = residentKb();
       long start = System.nanoTime();
       for (int i = 0; i < 100; i++) {
         cycle(a, renderer);
@@ -101,12 +102,14 @@ public final class PanelProbe {
       }
       long cyclesMs = (System.nanoTime() - start) / 1_000_000;
       long freeAfter = deviceFree(backend);
+      long rssAfter = residentKb();
       int threadsAfter = liveThreads();
       results.add("threads " + threadsBefore + " " + threadsAfter + " " + Thread.getAllStackTraces().keySet()
           .stream().map(Thread::getName).sorted().toList());
       results.add("contexts after cycles " + GlSurface.liveContexts());
       results.add("cycles ms " + cyclesMs);
       results.add("device free " + freeBefore + " " + freeAfter);
+      results.add("resident kB " + rssBefore + " " + rssAfter);
     }
     Files.write(out.resolve("results.txt"), results);
     System.out.println("probe done");
@@ -143,6 +146,17 @@ public final class PanelProbe {
     CudaBackend cuda = (CudaBackend) Backends.get(BackendKind.CUDA);
     cuda.synchronize();
     return cuda.freeMemory();
+  }
+
+  /** The process's resident memory from /proc (Linux), in kB: a leaked OpenGL context shows there. */
+  private static long residentKb() throws IOException {
+    System.gc();
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
   }
 
   private static int liveThreads() throws InterruptedException {
