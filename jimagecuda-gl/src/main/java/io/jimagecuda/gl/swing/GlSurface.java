@@ -110,8 +110,8 @@ final class GlSurface extends AWTGLCanvas {
 
   /**
    * Deletes the OpenGL context (not current on any thread by now). On Linux lwjgl3-awt 0.2.3's
-   * {@code deleteContext} does nothing, which leaked one GLX context, with its GPU memory, per panel shown;
-   * there the context is destroyed here with {@code glXDestroyContext}.
+   * {@code deleteContext} does nothing, which leaked one GLX context per panel shown (about 4 MB each with
+   * Mesa); there the context is destroyed here with {@code glXDestroyContext}.
    */
   private void deleteContext(long glContext) {
     if (platformCanvas instanceof PlatformLinuxGLCanvas linux && linux.display != 0) {
