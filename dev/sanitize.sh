@@ -18,7 +18,10 @@
 #   GPU_TESTS_EXCLUDE=REGEX test classes left out, default '.*StickyErrorGpuTest': that test makes a kernel
 #                           write to an address never allocated, on purpose (the sticky-error path), which
 #                           memcheck rightly reports; set it to '' to see the sanitizer catch that fault.
-#   SANITIZER_PARALLEL=1    run the tools at the same time (one JVM each; for a machine with many cores)
+#   SANITIZER_PARALLEL=1    run the tools at the same time (one JVM each; for a machine with many cores). They
+#                           share the GPU and one display: the device-memory tests can fail from the other JVM's
+#                           allocations, and window tests may capture each other; dev/sanitize-pair.sh gives
+#                           each tool a display of its own.
 #   SANITIZER_TIMEOUT=540   seconds per tool (racecheck and synccheck are 10-100x slower than memcheck;
 #                           give them a subset, e.g. --select-package io.jimagecuda.parity)
 # Logs: $OUT/sanitizer-<tool>.txt (sanitizer reports and the JUnit tree). Exit status 1 if any tool found an
