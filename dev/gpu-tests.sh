@@ -36,8 +36,11 @@ for j in lib/*.jar; do
   case ":$jars:" in *"/$(basename "$j"):"*) ;; *) jars="$jars:$PWD/$j" ;; esac
 done
 out=${OUT:-/tmp}
-# Without arguments every test class is scanned; with arguments (e.g. --select-class X) they choose.
-if [ $# -eq 0 ]; then set -- --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
+# Without selectors every test class is scanned; selectors (e.g. --select-class X) choose. Other options (a filter
+# such as --exclude-tag) apply to either.
+selected=""
+for a in "$@"; do case $a in --select*|--scan*) selected=1 ;; esac; done
+if [ -z "$selected" ]; then set -- "$@" --scan-classpath "$(IFS=:; echo "${scan[*]}")"; fi
 if [ -n "${GPU_TESTS_EXCLUDE:-}" ]; then set -- --exclude-classname "$GPU_TESTS_EXCLUDE" "$@"; fi
 # The classes go on the JVM's own class path (not the launcher's -cp), as absolute paths (tests start child
 # JVMs in temporary directories), so that tests which start a child

@@ -18,9 +18,12 @@
 #   GPU_TESTS_EXCLUDE=REGEX test classes left out, default '.*StickyErrorGpuTest': that test makes a kernel
 #                           write to an address never allocated, on purpose (the sticky-error path), which
 #                           memcheck rightly reports; set it to '' to see the sanitizer catch that fault.
+# racecheck leaves out the tests tagged host-threads: they launch kernels from two threads at once, which racecheck
+# cannot follow ("Internal Sanitizer Error: Detected a failure to track a kernel launch", then a false hazard or a
+# stream that never completes; measured on the H200 with a probe, see docs/reliability.md). The summary says so.
 #   SANITIZER_PARALLEL=1    run the tools at the same time (one JVM each; for a machine with many cores). They
 #                           share the GPU and one display: the device-memory tests can fail from the other JVM's
-#                           allocations, and window tests may capture each other; dev/sanitize-pair.sh gives
+#                           allocations, and window tests may capture each other; dev/sanitize-parallel.sh gives
 #                           each tool a display of its own.
 #   SANITIZER_TIMEOUT=540   seconds per tool (racecheck and synccheck are 10-100x slower than memcheck;
 #                           give them a subset, e.g. --select-package io.jimagecuda.parity)
@@ -49,9 +52,14 @@ run_tool() {
   local start
   start=$(date +%s)
   # --target-processes all follows the JVM that the test script starts (and its children).
+  local extra=() left=""
+  if [ "$tool" = racecheck ]; then
+    extra=(--exclude-tag host-threads)
+    left="; tests tagged host-threads left out (racecheck cannot follow launches from two threads)"
+  fi
   OUT="$out/sanitizer-$tool" timeout -k 10 "${SANITIZER_TIMEOUT:-540}" "$cs" --tool "$tool" --target-processes all \
     --launch-timeout 0 --require-cuda-init no --print-limit 20 --report-api-errors no \
-    bash "$here/gpu-tests.sh" "$@" >"$log" 2>&1
+    bash "$here/gpu-tests.sh" "${extra[@]}" "$@" >"$log" 2>&1
   local rc=$?
   local secs=$(( $(date +%s) - start ))
   # memcheck, initcheck, synccheck: "ERROR SUMMARY: N errors"; racecheck: "RACECHECK SUMMARY: ... (N errors, M warnings)".
@@ -78,7 +86,7 @@ run_tool() {
     why=$(grep -E "^=+ (Error|ERROR)" "$log" | head -2 | tr '\n' ' ')
     note="$note; NOT ATTACHED: no summary from any process${why:+ ($why)}"
   fi
-  echo "$tool: ${errors} errors in ${processes} processes; tests ${ok:-?} successful, ${failed:-?} failed, ${skipped:-?} skipped; ${secs} s$note" \
+  echo "$tool: ${errors} errors in ${processes} processes; tests ${ok:-?} successful, ${failed:-?} failed, ${skipped:-?} skipped; ${secs} s$note$left" \
     >"$out/sanitizer-$tool.summary"
   [ "${errors}" = 0 ] && [ "${failed:-1}" = 0 ] && [ "$processes" != 0 ] && [ -z "$note" ]
 }

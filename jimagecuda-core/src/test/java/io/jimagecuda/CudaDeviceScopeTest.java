@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Binding threads to CUDA devices ({@link JImageCuda#useCudaDevice(int)}): every selection path. */
@@ -73,6 +74,10 @@ class CudaDeviceScopeTest {
       assertTrue(e.getMessage().contains("reports " + count + " device"), e.getMessage());
     }
 
+    // Launches kernels from two threads at once: compute-sanitizer's racecheck loses track of such launches
+    // ("Internal Sanitizer Error: Detected a failure to track a kernel launch") and can hang; dev/sanitize.sh
+    // leaves the tag out of racecheck runs (docs/reliability.md).
+    @Tag("host-threads")
     @Test
     void workersBoundToDeviceZeroGiveTheCpuResult() throws Exception {
       float[] expected;

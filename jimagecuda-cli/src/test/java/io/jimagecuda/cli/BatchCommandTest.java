@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -432,6 +433,10 @@ class BatchCommandTest {
       assertFalse(Files.exists(dir.resolve("out/a.png")));
     }
 
+    // Launches kernels from two threads at once: compute-sanitizer's racecheck loses track of such launches
+    // ("Internal Sanitizer Error: Detected a failure to track a kernel launch") and can hang; dev/sanitize.sh
+    // leaves the tag out of racecheck runs (docs/reliability.md).
+    @Tag("host-threads")
     @Test
     void twoWorkersOnOneDeviceShareTheWork() throws IOException {
       Path recipe = recipe();

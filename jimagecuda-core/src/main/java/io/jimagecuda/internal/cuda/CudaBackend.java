@@ -4,6 +4,7 @@ import io.jimagecuda.BackendKind;
 import io.jimagecuda.BackendUnavailableException;
 import io.jimagecuda.Config;
 import io.jimagecuda.OutOfDeviceMemoryException;
+import io.jimagecuda.internal.NativeLibraries;
 import io.jimagecuda.internal.backend.AdjustOps;
 import io.jimagecuda.internal.backend.Backend;
 import io.jimagecuda.internal.backend.BlendOps;
@@ -38,6 +39,10 @@ public final class CudaBackend implements Backend {
   /** Classpath resource holding the kernels, built by nvcc in the Maven build. */
   public static final String FATBIN = "/io/jimagecuda/kernels.fatbin";
   /** Host transfers go through a pinned staging buffer in chunks of this size. */
+  static {
+    NativeLibraries.prepare(); // before this class's first MemoryStack loads LWJGL's library: see there
+  }
+
   private static final long STAGING_BYTES = 16L << 20;
   private static final int CUDA_ERROR_OUT_OF_MEMORY = 2;
 

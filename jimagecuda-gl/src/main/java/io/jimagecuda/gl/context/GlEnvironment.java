@@ -1,6 +1,7 @@
 package io.jimagecuda.gl.context;
 
 import io.jimagecuda.Config;
+import io.jimagecuda.internal.NativeLibraries;
 import io.jimagecuda.gl.internal.Libc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,7 @@ public final class GlEnvironment {
     if (state != FixState.NOT_RUN) {
       return state;
     }
+    NativeLibraries.prepare(); // before LWJGL loads its libraries (Libc below is the first): see there
     if (!Config.glThreadedOptimizationsFix()) {
       state = FixState.OPTED_OUT;
       Config.log("GL: " + VARIABLE + " fix turned off by jimagecuda.gl.threadedOptimizationsFix=false");

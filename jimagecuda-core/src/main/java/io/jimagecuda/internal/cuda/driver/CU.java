@@ -8,6 +8,7 @@ import static org.lwjgl.system.JNI.invokePPPPI;
 import static org.lwjgl.system.JNI.invokePPPPPI;
 
 import io.jimagecuda.Config;
+import io.jimagecuda.internal.NativeLibraries;
 import org.lwjgl.system.APIUtil;
 import org.lwjgl.system.Library;
 import org.lwjgl.system.MemoryUtil;
@@ -146,6 +147,7 @@ public final class CU {
      * driver, where the CPU backend is the expected outcome and the reason is reported anyway.
      */
     private static SharedLibrary load() {
+      NativeLibraries.prepare(); // before LWJGL loads its own library: see there
       String name = Config.cudaLibrary();
       Config.log("loading the CUDA driver library " + name);
       if (Platform.get() != Platform.LINUX) {
