@@ -88,6 +88,18 @@ public final class NativeLibraries {
       return directory;
     }
     done = true;
+    try {
+      directory = extractAll();
+    } catch (RuntimeException e) { // UncheckedIOException included
+      // No worse than before: LWJGL extracts them itself (and reports its own failure, if it has one). Never
+      // thrown on: the callers are class initialisers, which an exception would break for the whole process.
+      Config.log("LWJGL natives: " + e.getMessage() + "; LWJGL extracts them itself");
+      directory = null;
+    }
+    return directory;
+  }
+
+  private static @Nullable Path extractAll() {
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
         || USER_SETTINGS.stream().anyMatch(k -> System.getProperty(k) != null)) {
       return null;
@@ -99,16 +111,10 @@ public final class NativeLibraries {
     if (present.isEmpty()) {
       return null;
     }
-    try {
-      directory = ownDirectory(extract(loader, present, baseDirectory(), arch));
-    } catch (UncheckedIOException e) {
-      // No worse than before: LWJGL extracts them itself (and reports its own failure, if it has one).
-      Config.log("LWJGL natives: " + e.getMessage() + "; LWJGL extracts them itself");
-      return null;
-    }
-    System.setProperty(EXTRACT_PATH, directory.toString());
-    Config.log("LWJGL native libraries ready in " + directory);
-    return directory;
+    Path own = ownDirectory(extract(loader, present, baseDirectory(), arch));
+    System.setProperty(EXTRACT_PATH, own.toString());
+    Config.log("LWJGL native libraries ready in " + own);
+    return own;
   }
 
   /** {@return LWJGL's name for this machine's architecture} */
@@ -137,7 +143,7 @@ public final class NativeLibraries {
         return base;
       }
       Config.log("LWJGL natives: " + base + " is not private to this user; using a directory of this process");
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException | RuntimeException e) {
       Config.log("LWJGL natives: cannot use " + base + " (" + reason(e) + "); using a directory of this process");
     }
     try {

@@ -147,6 +147,21 @@ class NativeLibrariesTest {
     assertFalse(Files.exists(work.resolve("jimagecuda-natives-" + System.getProperty("user.name"))));
   }
 
+  @Test
+  void anUnwritableTemporaryDirectoryLeavesTheLoadingToLwjgl(@TempDir Path work) throws Exception {
+    assumeTrue(linuxWithNatives(), "LWJGL's Linux natives are not on the class path");
+    Path notADirectory = Files.writeString(work.resolve("tmp"), "a file");
+    Path home = Files.createDirectories(work.resolve("home"));
+    JavaProcess.Result r = JavaProcess.runMain(work, List.of("-Djava.io.tmpdir=" + notADirectory,
+        "-Duser.home=" + home, "-Djimagecuda.debug=true"), Child.class, 120);
+    assertEquals(0, r.exit(), "the process goes on: " + r);
+    assertEquals("null", line(r, "prepared"), r.toString());
+    assertTrue(r.err().contains("LWJGL extracts them itself"), r.toString());
+    // LWJGL's own fallbacks: the working directory (here), then user.home
+    assertTrue(line(r, "mapped").startsWith(work.toString()) && !line(r, "mapped").contains("jimagecuda-natives"),
+        r.toString());
+  }
+
   /** Prepares, loads LWJGL's library and prints where it came from. */
   static final class Child {
     public static void main(String[] args) throws IOException {
