@@ -9,6 +9,7 @@
 # Usage: dev/gpu-tests.sh [junit selectors, default: scan all]   (summary and tree also written to $OUT/gpu-tests.txt)
 # GPU_TESTS_ROOT=DIR runs the modules built under DIR instead (e.g. a staged copy of another worktree).
 # GPU_TESTS_DETAILS=testfeed prints each test as it ends (default: the tree at the end), to see where a run stops.
+# GPU_TESTS_DUMP_EVERY=300 seconds between thread dumps of a run that has not ended (0: none); see below.
 # GPU_TESTS_JVM_OPTS="-D..." adds options to the test JVM (dev/sanitize.sh passes fewer leak-test cycles).
 # GPU_TESTS_EXCLUDE=REGEX leaves out the test classes whose fully qualified name matches (JUnit's --exclude-classname).
 set -uo pipefail
@@ -47,4 +48,35 @@ if [ -n "${GPU_TESTS_EXCLUDE:-}" ]; then set -- --exclude-classname "$GPU_TESTS_
 # JVM with java.class.path find them too. Class folders come before jars, so they win over a module's jar.
 # shellcheck disable=SC2086
 java ${GPU_TESTS_JVM_OPTS:-} -cp "${classes#:}$jars:${KIT:-.device}/junit-console.jar" org.junit.platform.console.ConsoleLauncher execute \
-  --disable-banner --details="${GPU_TESTS_DETAILS:-tree}" --disable-ansi-colors --include-tag gpu "$@" 2>&1 | tee "$out/gpu-tests.txt"
+  --disable-banner --details="${GPU_TESTS_DETAILS:-tree}" --disable-ansi-colors --include-tag gpu "$@" \
+  > >(tee "$out/gpu-tests.txt") 2>&1 &
+jvm=$!
+# A run that stalls says where: every GPU_TESTS_DUMP_EVERY seconds (default 300, 0 = never; a whole run takes
+# about 200 s on the H200) the test JVM prints its threads into the log, and each child JVM it started
+# (JavaProcess sends their output to a file) prints its own, copied into $OUT/gpu-tests-dumps.txt.
+every=${GPU_TESTS_DUMP_EVERY:-300}
+if [ "$every" -gt 0 ]; then
+  (
+    while sleep "$every"; do
+      kill -0 "$jvm" 2>/dev/null || exit 0
+      echo "== $(date +%T): the test JVM $jvm has run ${every} s more; thread dumps" >>"$out/gpu-tests-dumps.txt"
+      kill -QUIT "$jvm"
+      for child in $(pgrep -P "$jvm" -x java); do # not tee, which is a child of the JVM too
+        # a JVM still starting may not handle SIGQUIT yet (it would die): only those running 10 s or more
+        [ "$(ps -o etimes= -p "$child" 2>/dev/null | tr -d ' ')" -ge 10 ] 2>/dev/null || continue
+        args=$(tr '\0' ' ' <"/proc/$child/cmdline" 2>/dev/null)
+        log=$(readlink "/proc/$child/fd/1")
+        kill -QUIT "$child" 2>/dev/null
+        sleep 2
+        echo "== child $child (...${args: -160}), output $log:" >>"$out/gpu-tests-dumps.txt"
+        tail -c 30000 "$log" >>"$out/gpu-tests-dumps.txt" 2>&1
+      done
+    done
+  ) &
+  watcher=$!
+fi
+wait "$jvm"
+status=$?
+[ -n "${watcher:-}" ] && kill "$watcher" 2>/dev/null
+wait # for tee, the last process substitution (bash 5.1+)
+exit $status

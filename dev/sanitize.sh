@@ -41,6 +41,8 @@ out=${OUT:-/tmp}
 # Child JVMs run under the sanitizer too, several times slower: their tests wait 4 times as long.
 export GPU_TESTS_JVM_OPTS="${GPU_TESTS_JVM_OPTS:--Djimagecuda.test.leakCycles=10000 -Djimagecuda.test.timeoutScale=4}"
 export GPU_TESTS_EXCLUDE="${GPU_TESTS_EXCLUDE-.*StickyErrorGpuTest}"
+# No thread dumps from dev/gpu-tests.sh's watcher: its helper processes would run under the sanitizer too.
+export GPU_TESTS_DUMP_EVERY="${GPU_TESTS_DUMP_EVERY:-0}"
 
 # Runs one tool over the tests; its summary line goes to $out/sanitizer-<tool>.summary, its verdict to the
 # exit status.
