@@ -117,6 +117,30 @@ class NativeLibrariesTest {
   }
 
   @Test
+  void directoriesOfProcessesThatEndedAreRemovedAndOthersKept(@TempDir Path base) throws Exception {
+    assumeTrue(linuxWithNatives(), "LWJGL's Linux natives are not on the class path");
+    ClassLoader loader = getClass().getClassLoader();
+    Path shared = NativeLibraries.extract(loader, List.of(CORE), base, NativeLibraries.arch());
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Path stale = Files.createDirectories(shared.resolveSibling(shared.getFileName() + ".pid-" + ended.pid()));
+    Files.createLink(stale.resolve("liblwjgl.so"), shared.resolve("liblwjgl.so"));
+    Path alive = Files.createDirectories(shared.resolveSibling(shared.getFileName() + ".pid-"
+        + ProcessHandle.current().parent().orElseThrow().pid()));
+    Path unrelated = Files.createDirectories(base.resolve("x64-other.pid-1"));
+
+    Path own = NativeLibraries.ownDirectory(shared);
+    assertFalse(Files.exists(stale), "the directory of a process that ended is removed");
+    assertTrue(Files.isDirectory(alive), "a running process's directory is kept");
+    assertTrue(Files.isDirectory(unrelated), "another set of libraries is not touched");
+    assertEquals(shared.getFileName() + ".pid-" + ProcessHandle.current().pid(), own.getFileName().toString());
+    Path link = own.resolve("liblwjgl.so");
+    assertEquals(Files.getAttribute(shared.resolve("liblwjgl.so"), "unix:ino"), Files.getAttribute(link, "unix:ino"),
+        "a hard link, not a copy");
+    assertTrue(Files.isRegularFile(shared.resolve("liblwjgl.so")), "the shared file stays");
+  }
+
+  @Test
   void aDirectoryOthersCanWriteToIsNotUsed(@TempDir Path work) throws Exception {
     assumeTrue(linuxWithNatives(), "LWJGL's Linux natives are not on the class path");
     Path tmp = Files.createDirectories(work.resolve("tmp"));
