@@ -7,7 +7,7 @@
 # Usage: dev/sanitize-parallel.sh [seconds per job, default 540] TOOL [selectors...] [-- TOOL [selectors...]]...
 #   two tools over every GPU test:   dev/sanitize-parallel.sh memcheck -- initcheck
 #   one tool over shards of tests:   dev/sanitize-parallel.sh 500 racecheck --select-class A -- racecheck --select-class B
-#   GPU_TESTS_EXCLUDE, GPU_TESTS_ROOT, GPU_TESTS_JVM_OPTS: as for dev/sanitize.sh (passed through).
+#   GPU_TESTS_EXCLUDE, GPU_TESTS_FAULTS, GPU_TESTS_ROOT, GPU_TESTS_JVM_OPTS: as for dev/sanitize.sh (passed through).
 # The jobs share the GPU: the tests that compare the device's free memory before and after (CudaLeakGpuTest,
 # GlLeakGpuTest, GLResourceGpuTest, PreviewPanelGpuWindowTest) can fail from another job's allocations. Leave them
 # out here and run them alone afterwards (dev/sanitize.sh --select-class ...).

@@ -15,9 +15,12 @@
 # attachable process found" and printed no summary ("0 processes"). So: --launch-timeout 0 (wait for the
 # JVM however long it takes) and --require-cuda-init no (bash itself never uses CUDA). A run that still
 # shows 0 processes prints the sanitizer's own error lines, and counts as a failure.
-#   GPU_TESTS_EXCLUDE=REGEX test classes left out, default '.*StickyErrorGpuTest': that test makes a kernel
-#                           write to an address never allocated, on purpose (the sticky-error path), which
-#                           memcheck rightly reports; set it to '' to see the sanitizer catch that fault.
+#   GPU_TESTS_FAULTS=0      (the default here) leaves out the tests tagged gpu-fault: StickyErrorGpuTest makes
+#                           a kernel write to an address never allocated, on purpose (the sticky-error path),
+#                           which memcheck rightly reports; GPU_TESTS_FAULTS=1 runs them last, in a JVM of their
+#                           own (dev/gpu-tests.sh), to see the sanitizer catch that fault (the JUnit counts in the
+#                           summary are then that last JVM's).
+#   GPU_TESTS_EXCLUDE=REGEX test classes left out (JUnit's --exclude-classname), as for dev/gpu-tests.sh.
 # racecheck leaves out the tests tagged host-threads: they launch kernels from two threads at once, which racecheck
 # cannot follow ("Internal Sanitizer Error: Detected a failure to track a kernel launch", then a false hazard or a
 # stream that never completes; measured on the H200 with a probe, see docs/reliability.md). The summary says so.
@@ -40,7 +43,7 @@ out=${OUT:-/tmp}
 # The leak tests' 10^6 and 10^4 cycles measure memory, not kernels: under the sanitizer 10^4 and 10^2 do.
 # Child JVMs run under the sanitizer too, several times slower: their tests wait 4 times as long.
 export GPU_TESTS_JVM_OPTS="${GPU_TESTS_JVM_OPTS:--Djimagecuda.test.leakCycles=10000 -Djimagecuda.test.timeoutScale=4}"
-export GPU_TESTS_EXCLUDE="${GPU_TESTS_EXCLUDE-.*StickyErrorGpuTest}"
+export GPU_TESTS_FAULTS="${GPU_TESTS_FAULTS:-0}"
 # No thread dumps from dev/gpu-tests.sh's watcher: its helper processes would run under the sanitizer too.
 export GPU_TESTS_DUMP_EVERY="${GPU_TESTS_DUMP_EVERY:-0}"
 

@@ -17,6 +17,7 @@ import io.jimagecuda.parity.GpuOnly;
 import io.jimagecuda.testing.JavaProcess;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * a sticky error naming the kernel; {@link JImageCuda#resetCuda()} then releases the device's memory and
  * says that CUDA cannot start again in this process (NVIDIA's driver refuses new contexts after a fault:
  * measured, see docs/reliability.md), and the process goes on with the CPU as default backend and exits 0.
- * Runs in a child JVM: the fault ends CUDA for the whole process.
+ * Runs in a child JVM: the fault ends CUDA for the whole process. Tagged {@code gpu-fault}: on the H200,
+ * OpenGL work started after such a fault failed, in other processes too, so {@code dev/gpu-tests.sh} runs
+ * it after every other GPU test (docs/reliability.md).
  */
 @GpuOnly
+@Tag("gpu-fault")
 class StickyErrorGpuTest {
   @Test
   void aFaultingKernelIsNamedAndTheProcessGoesOnOnTheCpu(@TempDir Path dir) throws Exception {
