@@ -11,7 +11,9 @@ import io.jimagecuda.parity.GpuOnly;
 import io.jimagecuda.recipe.RecipeParser;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,19 @@ class BatchCommandTest {
   private static List<Path> files(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  /**
+   * Whether {@code dir} holds a finished PNG yet, while the batch is still writing into it: a directory
+   * listing reads no file attributes, so temporary files renamed away meanwhile cannot make it fail (as
+   * {@link Files#walk} did, with {@code NoSuchFileException}, once in CI).
+   */
+  private static boolean hasPng(Path dir) throws IOException {
+    try (DirectoryStream<Path> pngs = Files.newDirectoryStream(dir, "*.png")) {
+      return pngs.iterator().hasNext();
+    } catch (NoSuchFileException e) {
+      return false; // not created yet
     }
   }
 
@@ -317,7 +332,7 @@ class BatchCommandTest {
         .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile())
         .start();
     long deadline = System.nanoTime() + 120_000_000_000L;
-    while ((!Files.isDirectory(out) || files(out).stream().noneMatch(f -> f.toString().endsWith(".png")))
+    while (!hasPng(out)
         && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
